@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The one place that knows what Rehearse needs from the system.
+#
+# Idempotent: it checks each requirement and installs only what is missing,
+# saying what it installs. When everything is present it prints one line and
+# returns in well under a second. Both `make run` and `make test` call it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages. build-essential/pkg-config/libpq-dev build the PostgreSQL
+# driver (pq-sys); SQLite is compiled in (libsqlite3-sys "bundled").
+# chromium + chromium-driver run the browser tests (tests/browser).
+APT_PACKAGES=(
+  build-essential
+  pkg-config
+  libpq-dev
+  ca-certificates
+  curl
+  chromium
+  chromium-driver
+)
+
+# Rust targets the project builds for (the sandbox's guests run as wasm32-wasip1).
+RUST_TARGETS=(wasm32-wasip1)
+
+say() { printf 'setup: %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+installed_something=0
+missing_apt=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    missing_apt+=("$pkg")
+  fi
+done
+if [ ${#missing_apt[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing_apt[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_apt[@]}"
+  installed_something=1
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    say "error: no Rust toolchain found; install rustup (https://rustup.rs) and re-run" >&2
+    exit 1
+  fi
+fi
+
+if command -v rustup >/dev/null 2>&1; then
+  installed_targets=$(rustup target list --installed)
+  for target in "${RUST_TARGETS[@]}"; do
+    if ! grep -qx "$target" <<<"$installed_targets"; then
+      say "adding Rust target $target"
+      rustup target add "$target"
+      installed_something=1
+    fi
+  done
+fi
+
+if [ "$installed_something" -eq 0 ]; then
+  say "all requirements present"
+fi

@@ -1,0 +1,186 @@
+//! The `rehearse` command line: serving, migrating and managing users.
+
+use std::io::{BufRead, IsTerminal};
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context as _};
+use clap::{Args, Parser, Subcommand};
+
+use crate::accounts::{Accounts, AccountsError, AccountsSettings, NewAccount};
+use crate::config::Settings;
+use crate::domain::{DisplayName, Email, Password, Role};
+use crate::startup::{self, Application};
+use crate::telemetry;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rehearse",
+    version,
+    about = "Rehearse: practise backend technical interviews — code, SQL and system design",
+    long_about = "Rehearse is a self-hosted platform for practising backend technical interviews.\n\n\
+        Configuration comes from built-in defaults, then a TOML file (--config, or ./rehearse.toml \
+        when present), then REHEARSE_* environment variables (and DATABASE_URL), then flags."
+)]
+pub struct Cli {
+    /// Configuration file (TOML). Defaults to ./rehearse.toml when it exists.
+    #[arg(long, global = true, env = "REHEARSE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Folder for the embedded SQLite database and other local state.
+    #[arg(long, global = true, env = "REHEARSE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the web app and JSON API.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "REHEARSE_BIND", value_name = "ADDR")]
+    pub bind: Option<IpAddr>,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "REHEARSE_PORT", value_name = "PORT")]
+    pub port: Option<u16>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account. The password is prompted for on a terminal, or
+    /// read from the first line of standard input in scripts.
+    Add {
+        /// Email address (also the login).
+        #[arg(long)]
+        email: String,
+        /// candidate, instructor or admin.
+        #[arg(long, default_value = "candidate")]
+        role: String,
+        /// Name shown next to the user's work; defaults to the part of the
+        /// email before the @.
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+    /// Change the role of an existing account.
+    SetRole {
+        #[arg(long)]
+        email: String,
+        /// candidate, instructor or admin.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    let settings = match &cli.command {
+        Command::Serve(args) => settings.merge_overrides(args.bind, args.port, cli.data_dir),
+        _ => settings.merge_overrides(None, None, cli.data_dir),
+    };
+    telemetry::init(settings.log_format);
+    match cli.command {
+        Command::Serve(_) => {
+            let app = Application::build(settings).await?;
+            app.run_until_stopped().await?;
+            tracing::info!("server stopped");
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = startup::open_database(&settings).await?;
+            println!("database ready ({})", db.backend().as_str());
+            Ok(())
+        }
+        Command::User(command) => user_command(settings, command).await,
+    }
+}
+
+fn accounts_for_cli(db: crate::db::Db) -> Accounts {
+    let unlimited = crate::accounts::rate_limit::LimitSettings {
+        burst: u32::MAX,
+        refill: std::time::Duration::from_millis(1),
+    };
+    Accounts::new(
+        db,
+        AccountsSettings {
+            session_ttl: std::time::Duration::from_secs(3600),
+            login_per_account: unlimited,
+            login_per_ip: unlimited,
+        },
+    )
+}
+
+async fn user_command(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
+    let db = startup::open_database(&settings).await?;
+    let accounts = accounts_for_cli(db);
+    match command {
+        UserCommand::Add {
+            email,
+            role,
+            display_name,
+        } => {
+            let email = Email::parse(&email)?;
+            let role = Role::parse(&role)?;
+            let display_name = match display_name {
+                Some(name) => DisplayName::parse(&name)?,
+                None => DisplayName::parse(email.as_str().split('@').next().unwrap_or("user"))?,
+            };
+            let password = read_password()?;
+            let user = match accounts
+                .create_account(NewAccount {
+                    email,
+                    display_name,
+                    password,
+                    role,
+                })
+                .await
+            {
+                Err(AccountsError::EmailTaken) => {
+                    bail!("an account with this email already exists (use `rehearse user set-role` to change its role)")
+                }
+                other => other?,
+            };
+            println!("created {} ({}) as {}", user.email, user.id, user.role);
+            Ok(())
+        }
+        UserCommand::SetRole { email, role } => {
+            let user = accounts.find_user_by_email(Email::parse(&email)?).await?;
+            let user = accounts.set_role(user.id, Role::parse(&role)?).await?;
+            println!("{} is now {}", user.email, user.role);
+            Ok(())
+        }
+    }
+}
+
+/// Prompts twice on a terminal; otherwise reads one line from stdin.
+fn read_password() -> anyhow::Result<Password> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let first = rpassword::prompt_password("Password (10–256 characters): ")?;
+        let password = Password::parse(&first, "password")?;
+        let second = rpassword::prompt_password("Repeat the password: ")?;
+        if first != second {
+            bail!("the two passwords do not match");
+        }
+        Ok(password)
+    } else {
+        let mut line = String::new();
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Ok(Password::parse(line, "password")?)
+    }
+}

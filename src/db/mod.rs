@@ -1,0 +1,123 @@
+//! Storage: one diesel code path over SQLite and PostgreSQL.
+//!
+//! [`DbConnection`] is a `MultiConnection` over both backends; [`Db`] owns an
+//! r2d2 pool of them and runs every query on tokio's blocking pool, never on
+//! the async executor. The backend is chosen from the URL's scheme
+//! ([`DatabaseUrl`]). Migrations are embedded per backend and run at start-up
+//! and by `rehearse migrate`. Submodules hold the queries, one per table.
+//!
+//! Only this module imports diesel.
+
+pub mod api_tokens;
+mod connection;
+mod error;
+mod migrations;
+pub mod schema;
+pub mod secrets;
+pub mod sessions;
+pub mod users;
+
+use std::time::Duration;
+
+pub use connection::{DatabaseUrl, DbConnection};
+pub use error::DbError;
+
+/// The current time, as stored: UTC, truncated to microseconds (the finest
+/// precision both backends keep) so that a value reads back equal.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    let now = chrono::Utc::now();
+    let micros = now.timestamp_micros();
+    chrono::DateTime::from_timestamp_micros(micros).unwrap_or(now)
+}
+
+/// A pool of database connections. Cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<connection::Manager>,
+    backend: Backend,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+impl Db {
+    /// Opens a pool (creating the SQLite file and its folder when needed).
+    /// Fails fast when the database cannot be reached.
+    pub fn connect(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+        let backend = url.backend();
+        if let DatabaseUrl::Sqlite(path) = url {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    DbError::Connection(format!("cannot create {}: {e}", parent.display()))
+                })?;
+            }
+        }
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size.max(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(connection::Manager::new(url.clone()))
+            .map_err(|e| DbError::Connection(e.to_string()))?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool.
+    pub async fn run<F, T>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| DbError::Unexpected(format!("database task failed: {e}")))?
+    }
+
+    /// Runs `f` on the current thread; for command-line tools outside tokio.
+    pub fn run_blocking<T>(
+        &self,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let mut conn = self.pool.get()?;
+        f(&mut conn)
+    }
+
+    /// Applies pending migrations; returns the versions applied.
+    pub fn migrate(&self) -> Result<Vec<String>, DbError> {
+        self.run_blocking(migrations::run_pending)
+    }
+
+    /// Reverts every migration (the up/down/up test uses it).
+    pub fn revert_all_migrations(&self) -> Result<usize, DbError> {
+        self.run_blocking(migrations::revert_all)
+    }
+
+    /// Whether the database answers a trivial query (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.run(connection::ping).await
+    }
+
+    /// Connections open / idle, for metrics.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections, state.idle_connections)
+    }
+}

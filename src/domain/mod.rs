@@ -1,0 +1,42 @@
+//! Domain types: values parsed once at the edge and trusted afterwards.
+//!
+//! Each type has a private field and a `parse` constructor, so past the web
+//! layer no raw `String` stands for an email, a password or a role. This module
+//! does no I/O.
+
+mod display_name;
+mod email;
+mod ids;
+mod label;
+mod password;
+mod role;
+mod token_name;
+mod user;
+
+pub use display_name::DisplayName;
+pub use email::Email;
+pub use ids::{ApiTokenId, SessionId, UserId};
+pub use password::Password;
+pub use role::Role;
+pub use token_name::TokenName;
+pub use user::User;
+
+/// A value a client sent that does not fit its domain type.
+///
+/// `field` names the input field (as the client spelled it) so forms and the
+/// JSON API can point at the exact place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ValidationError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl ValidationError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Rehearse: a self-hosted platform for practising backend technical interviews.
+//!
+//! The binary (`main.rs`) only parses the command line and calls into this
+//! library. Data flows one way: `web` → `accounts` (services) → `db` →
+//! (later) grading → `rehearse_sandbox`. See ARCHITECTURE.md for the map.
+
+pub mod accounts;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,184 @@
+//! Building and running the server: open the database, migrate, load
+//! secrets and templates, bind the listener (port 0 picks a free one, which
+//! the tests use), and serve until SIGINT/SIGTERM.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::web::Data;
+use actix_web::{App, HttpServer};
+use anyhow::Context as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use secrecy::ExposeSecret;
+use tracing_actix_web::TracingLogger;
+
+use crate::accounts::rate_limit::LimitSettings;
+use crate::accounts::{secret_token, Accounts, AccountsSettings};
+use crate::config::Settings;
+use crate::db::{self, DatabaseUrl, Db};
+use crate::web::{self, csrf::CsrfKey, metrics::Metrics, AppState};
+
+/// How often expired sessions are swept.
+const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    accounts: Accounts,
+}
+
+/// The database the settings point at: the configured URL, or the SQLite
+/// file under the data directory.
+pub fn database_url(settings: &Settings) -> anyhow::Result<DatabaseUrl> {
+    match &settings.database_url {
+        Some(url) => Ok(DatabaseUrl::parse(url)?),
+        None => Ok(DatabaseUrl::Sqlite(settings.data_dir.join("rehearse.db"))),
+    }
+}
+
+/// Opens the database and applies pending migrations.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let url = database_url(settings)?;
+    let pool_size = settings.db_pool_size;
+    let db = tokio::task::spawn_blocking(move || -> anyhow::Result<Db> {
+        let db = Db::connect(&url, pool_size)?;
+        let applied = db.migrate()?;
+        if !applied.is_empty() {
+            tracing::info!(migrations = ?applied, "database migrated");
+        }
+        Ok(db)
+    })
+    .await
+    .context("database set-up task failed")??;
+    tracing::info!(backend = db.backend().as_str(), "database ready");
+    Ok(db)
+}
+
+/// The CSRF signing key: configured, or generated once and kept in the
+/// database so that every process sharing it agrees.
+async fn csrf_key(settings: &Settings, db: &Db) -> anyhow::Result<CsrfKey> {
+    if let Some(key) = &settings.secret_key {
+        return Ok(CsrfKey::new(key.expose_secret().as_bytes()));
+    }
+    let stored = db
+        .run(|conn| db::secrets::get_or_create(conn, "csrf_key", secret_token::generate))
+        .await
+        .context("cannot load the server secret")?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(stored.as_bytes())
+        .unwrap_or_else(|_| stored.into_bytes());
+    Ok(CsrfKey::new(&bytes))
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = open_database(&settings).await?;
+        Self::build_with_db(settings, db).await
+    }
+
+    pub async fn build_with_db(settings: Settings, db: Db) -> anyhow::Result<Self> {
+        let accounts = Accounts::new(
+            db.clone(),
+            AccountsSettings {
+                session_ttl: Duration::from_secs(u64::from(settings.session_ttl_hours) * 3600),
+                login_per_account: LimitSettings {
+                    burst: settings.login_account_burst,
+                    refill: Duration::from_secs(settings.login_account_refill_seconds),
+                },
+                login_per_ip: LimitSettings {
+                    burst: settings.login_ip_burst,
+                    refill: Duration::from_secs(settings.login_ip_refill_seconds),
+                },
+            },
+        );
+        let state = Data::new(AppState {
+            accounts: accounts.clone(),
+            db: db.clone(),
+            templates: web::templates::load().context("cannot load templates")?,
+            csrf_key: csrf_key(&settings, &db).await?,
+            metrics: Metrics::new(),
+            settings: Arc::new(settings.clone()),
+        });
+
+        let listener = TcpListener::bind((settings.bind, settings.port))
+            .with_context(|| format!("cannot listen on {}:{}", settings.bind, settings.port))?;
+        let port = listener.local_addr()?.port();
+        let max_body = settings.max_body_bytes;
+        let mut server = HttpServer::new(move || {
+            // The last `wrap` runs first: tracing sees every request, then
+            // metrics, then the CSRF cookie, then error pages.
+            App::new()
+                .app_data(state.clone())
+                .configure(web::routes(max_body))
+                .wrap(web::error_pages::middleware())
+                .wrap(from_fn(web::csrf::ensure_cookie))
+                .wrap(Compress::default())
+                .wrap(from_fn(web::metrics::record))
+                .wrap(from_fn(request_id_header))
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(30);
+        if let Some(workers) = settings.http_workers {
+            server = server.workers(workers.max(1));
+        }
+        tracing::info!("listening on http://{}:{port}", settings.bind);
+        Ok(Self {
+            port,
+            server: server.run(),
+            accounts,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the server stops (SIGINT/SIGTERM start a graceful stop:
+    /// in-flight requests get up to 30 s to finish).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let accounts = self.accounts;
+        let housekeeping = async move {
+            let mut tick = tokio::time::interval(HOUSEKEEPING_EVERY);
+            loop {
+                tick.tick().await;
+                match accounts.housekeeping().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(expired_sessions = n, "housekeeping"),
+                    Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
+                }
+            }
+        };
+        tokio::select! {
+            result = self.server => result,
+            () = housekeeping => Ok(()),
+        }
+    }
+}
+
+/// Echoes the request id tracing assigned, so a user's report can be matched
+/// to the log lines.
+async fn request_id_header(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    let id = req
+        .extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|id| id.to_string());
+    let mut res = next.call(req).await?;
+    if let Some(id) = id {
+        if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&id) {
+            res.headers_mut().insert(
+                actix_web::http::header::HeaderName::from_static("x-request-id"),
+                value,
+            );
+        }
+    }
+    Ok(res)
+}

@@ -1,0 +1,89 @@
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use super::{TokenJson, UserJson};
+use crate::domain::TokenName;
+use crate::web::auth::{
+    clear_session_cookie, client_info, current_session, session_cookie, Auth, MaybeIdentity,
+};
+use crate::web::csrf;
+use crate::web::error::AppError;
+use crate::web::AppState;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    email: String,
+    password: String,
+}
+
+/// `POST /api/v1/session`: logs a browser in (sets the session cookie) and
+/// returns the CSRF token its scripts must send on writes.
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    current: MaybeIdentity,
+    body: web::Json<LoginBody>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req, state.settings.trust_proxy_headers);
+    let session = state
+        .accounts
+        .login(
+            &body.email,
+            &body.password,
+            client,
+            current_session(current.0.as_ref()),
+        )
+        .await?;
+    let cookie = session_cookie(
+        session.secret,
+        state.accounts.session_ttl(),
+        state.settings.tls,
+    );
+    Ok(HttpResponse::Ok().cookie(cookie).json(serde_json::json!({
+        "user": UserJson::from(&session.user),
+        "csrf_token": csrf::token_for(&req, &state.csrf_key),
+    })))
+}
+
+/// `DELETE /api/v1/session`: logs out.
+pub async fn logout(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, AppError> {
+    if let Some(session) = current_session(Some(&auth.identity)) {
+        state.accounts.logout(session).await?;
+    }
+    Ok(HttpResponse::NoContent()
+        .cookie(clear_session_cookie(state.settings.tls))
+        .finish())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenLoginBody {
+    email: String,
+    password: String,
+    #[serde(default = "default_token_name")]
+    name: String,
+}
+
+fn default_token_name() -> String {
+    "command line".to_owned()
+}
+
+/// `POST /api/v1/auth/token`: the command-line client's login. Credentials
+/// in, a new API token out (shown this once).
+pub async fn token_login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<TokenLoginBody>,
+) -> Result<HttpResponse, AppError> {
+    let name = TokenName::parse(&body.name)?;
+    let client = client_info(&req, state.settings.trust_proxy_headers);
+    let (user, token) = state
+        .accounts
+        .create_api_token_with_password(&body.email, &body.password, name, client)
+        .await?;
+    Ok(HttpResponse::Created().json(serde_json::json!({
+        "user": UserJson::from(&user),
+        "token": TokenJson::new(&token.info, Some(token.secret)),
+    })))
+}

@@ -1,0 +1,132 @@
+//! The HTTP surface: HTML pages, the JSON API, static assets and the
+//! operational endpoints, all registered in [`routes`].
+//!
+//! Handlers are thin: extractors parse and authorise (`auth`, `form`,
+//! `page`), a handler calls one `accounts` method and renders. Errors are
+//! [`error::AppError`], mapped to HTTP once, and given an HTML or JSON face by
+//! [`error_pages`].
+
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod error_pages;
+pub mod form;
+pub mod inputs;
+pub mod metrics;
+pub mod ops;
+pub mod page;
+pub mod pages;
+pub mod templates;
+
+use std::sync::Arc;
+
+use actix_web::{web, HttpRequest};
+
+use crate::accounts::Accounts;
+use crate::config::Settings;
+use crate::db::Db;
+use error::AppError;
+
+/// Shared by every request.
+pub struct AppState {
+    pub accounts: Accounts,
+    pub db: Db,
+    pub templates: tera::Tera,
+    pub settings: Arc<Settings>,
+    pub csrf_key: csrf::CsrfKey,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+/// Turns a rejected JSON body into our error (400 with the parser's words,
+/// 413 when too large, 415 for another content type).
+fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError as E;
+    let app = match &err {
+        E::OverflowKnownLength { .. } | E::Overflow { .. } => {
+            AppError::PayloadTooLarge("the request body is too large".into())
+        }
+        E::ContentType => AppError::UnsupportedMediaType(
+            "expected a JSON body (Content-Type: application/json)".into(),
+        ),
+        E::Deserialize(e) => AppError::BadRequest(format!("invalid JSON body: {e}")),
+        other => AppError::BadRequest(format!("could not read the JSON body: {other}")),
+    };
+    app.into()
+}
+
+fn query_error(err: actix_web::error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    AppError::BadRequest(format!("invalid query string: {err}")).into()
+}
+
+/// Registers every route. The body limit applies to JSON, forms and raw bodies.
+pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg: &mut web::ServiceConfig| {
+        cfg.app_data(
+            web::JsonConfig::default()
+                .limit(max_body_bytes)
+                .error_handler(json_error),
+        )
+        .app_data(web::PayloadConfig::new(max_body_bytes))
+        .app_data(web::QueryConfig::default().error_handler(query_error))
+        .route("/healthz", web::get().to(ops::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
+        .route("/metrics", web::get().to(metrics::render))
+        .route("/static/{path:.*}", web::get().to(assets::serve))
+        .route("/", web::get().to(pages::home::show))
+        .route("/signup", web::get().to(pages::signup::show))
+        .route("/signup", web::post().to(pages::signup::submit))
+        .route("/login", web::get().to(pages::login::show))
+        .route("/login", web::post().to(pages::login::submit))
+        .route("/logout", web::post().to(pages::login::logout))
+        .route("/account", web::get().to(pages::account::show))
+        .route(
+            "/account/profile",
+            web::post().to(pages::account::update_profile),
+        )
+        .route(
+            "/account/password",
+            web::post().to(pages::account::change_password),
+        )
+        .route(
+            "/account/tokens",
+            web::post().to(pages::account::create_token),
+        )
+        .route(
+            "/account/tokens/{id}/revoke",
+            web::post().to(pages::account::revoke_token),
+        )
+        .route("/admin/users", web::get().to(pages::admin::users))
+        .route(
+            "/admin/users/{id}/role",
+            web::post().to(pages::admin::set_role),
+        )
+        .service(
+            web::scope("/api/v1")
+                .route("/users", web::post().to(api::users::create))
+                .route("/session", web::post().to(api::session::login))
+                .route("/session", web::delete().to(api::session::logout))
+                .route("/auth/token", web::post().to(api::session::token_login))
+                .route("/me", web::get().to(api::me::show))
+                .route("/me", web::patch().to(api::me::update))
+                .route("/me/password", web::put().to(api::me::change_password))
+                .route("/me/tokens", web::get().to(api::me::list_tokens))
+                .route("/me/tokens", web::post().to(api::me::create_token))
+                .route("/me/tokens/{id}", web::delete().to(api::me::revoke_token))
+                .route("/admin/users", web::get().to(api::admin::list_users))
+                .route(
+                    "/admin/users/{id}",
+                    web::patch().to(api::admin::update_user),
+                ),
+        )
+        .default_service(web::to(not_found));
+    }
+}
+
+async fn not_found(req: HttpRequest) -> Result<actix_web::HttpResponse, AppError> {
+    Err(AppError::NotFound(format!(
+        "there is nothing at {}",
+        req.path()
+    )))
+}

@@ -1,0 +1,155 @@
+//! The `rehearse` binary's own commands, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::helpers::*;
+
+fn rehearse(database: &TestDatabase) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", database.url())
+        .env("REHEARSE_LOG", "warn");
+    cmd
+}
+
+fn add_user(
+    database: &TestDatabase,
+    email: &str,
+    role: &str,
+    password: &str,
+) -> std::process::Output {
+    let mut child = rehearse(database)
+        .args(["user", "add", "--email", email, "--role", role])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{password}\n").as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+async fn admin_created_on_the_command_line_can_log_in(backend: Backend) {
+    let Some(database) = TestDatabase::create(backend) else {
+        return;
+    };
+    let migrate = rehearse(&database).arg("migrate").output().unwrap();
+    assert!(
+        migrate.status.success(),
+        "{}",
+        String::from_utf8_lossy(&migrate.stderr)
+    );
+
+    let output = add_user(&database, "Boss@Example.com", "admin", PASSWORD);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("boss@example.com"));
+
+    let again = add_user(&database, "boss@example.com", "admin", PASSWORD);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+
+    let short = add_user(&database, "other@example.com", "admin", "short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+
+    let bad_role = add_user(&database, "other@example.com", "root", PASSWORD);
+    assert!(!bad_role.status.success());
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("unknown role"));
+
+    let database = std::sync::Arc::new(database);
+    let app = spawn_on(database.clone(), test_settings(&database)).await;
+    let (client, _) = app.api_session("boss@example.com").await;
+    let me = json(client.get(app.url("/api/v1/me")).send().await.unwrap()).await;
+    assert_eq!(me["user"]["role"], "admin");
+    assert_eq!(
+        client
+            .get(app.url("/admin/users"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let demote = rehearse(&database)
+        .args([
+            "user",
+            "set-role",
+            "--email",
+            "boss@example.com",
+            "--role",
+            "candidate",
+        ])
+        .output()
+        .unwrap();
+    assert!(!demote.status.success(), "the last admin stays admin");
+    assert!(String::from_utf8_lossy(&demote.stderr).contains("last admin"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_created_on_the_command_line_can_log_in_sqlite() {
+    admin_created_on_the_command_line_can_log_in(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_created_on_the_command_line_can_log_in_postgres() {
+    admin_created_on_the_command_line_can_log_in(Backend::Postgres).await
+}
+
+#[test]
+fn every_command_explains_itself() {
+    let help = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let serve = help(&["serve", "--help"]);
+    for flag in [
+        "--bind",
+        "--port",
+        "--data-dir",
+        "REHEARSE_PORT",
+        "REHEARSE_BIND",
+        "REHEARSE_DATA_DIR",
+    ] {
+        assert!(serve.contains(flag), "serve --help lacks {flag}:\n{serve}");
+    }
+    let top = help(&["--help"]);
+    for command in ["serve", "migrate", "user"] {
+        assert!(top.contains(command), "{top}");
+    }
+    assert!(help(&["user", "add", "--help"]).contains("--email"));
+    assert!(help(&["migrate", "--help"]).contains("migrations"));
+}
+
+#[test]
+fn a_bad_configuration_is_reported_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rehearse.toml"), "prot = 1\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .current_dir(dir.path())
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("prot"), "{stderr}");
+    assert!(
+        !dir.path().join("data").exists(),
+        "nothing created on a bad configuration"
+    );
+}

@@ -1,0 +1,40 @@
+use crate::on_both_backends;
+
+on_both_backends! {
+    async fn probes_and_metrics_answer(app: TestApp) {
+        let health = app.get("/healthz").await;
+        assert_eq!(health.status(), 200);
+        assert!(health.headers().contains_key("x-request-id"));
+
+        let ready = app.get("/readyz").await;
+        assert_eq!(ready.status(), 200);
+        assert_eq!(ready.text().await.unwrap(), "ready");
+
+        // One page view, then the counter for its route shows up.
+        assert_eq!(app.get("/login").await.status(), 200);
+        let metrics = app.get("/metrics").await;
+        assert_eq!(metrics.status(), 200);
+        let text = metrics.text().await.unwrap();
+        assert!(
+            text.contains("rehearse_http_requests_total{method=\"GET\",route=\"/login\",status=\"200\"} 1"),
+            "{text}"
+        );
+        assert!(text.contains("rehearse_db_pool_connections"), "{text}");
+    }
+
+    async fn static_css_is_served_with_an_etag(app: TestApp) {
+        let css = app.get("/static/app.css").await;
+        assert_eq!(css.status(), 200);
+        assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+        let etag = css.headers()["etag"].clone();
+        let again = app
+            .client
+            .get(app.url("/static/app.css"))
+            .header("If-None-Match", etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304);
+        assert_eq!(app.get("/static/nope.css").await.status(), 404);
+    }
+}

@@ -1,0 +1,17 @@
+//! Integration tests: the real server on port 0, driven over HTTP, against
+//! SQLite and PostgreSQL. One binary; modules are named by feature.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod account;
+mod admin;
+mod api_tokens;
+mod bad_input;
+mod cli;
+mod health;
+mod login;
+mod pages;
+mod signup;
+mod storage;
