@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 
 # Debian packages. build-essential/pkg-config/libpq-dev build the PostgreSQL
 # driver (pq-sys); SQLite is compiled in (libsqlite3-sys "bundled").
-# chromium + chromium-driver run the browser tests (tests/browser).
+# chromium + chromium-driver run the browser tests (tests/browser); libssl-dev
+# builds their WebDriver client.
 APT_PACKAGES=(
   build-essential
   pkg-config
   libpq-dev
+  libssl-dev
   ca-certificates
   curl
   chromium
