@@ -153,3 +153,53 @@ fn a_bad_configuration_is_reported_not_ignored() {
         "nothing created on a bad configuration"
     );
 }
+
+/// `rehearse serve` with no configuration but a data folder: it creates and
+/// migrates the SQLite database, serves, and stops cleanly on SIGTERM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_starts_on_sqlite_and_stops_gracefully_on_sigterm() {
+    use std::io::BufRead;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .current_dir(dir.path())
+        .env_clear()
+        .env("REHEARSE_LOG", "info")
+        .args(["serve", "--port", "0", "--data-dir"])
+        .arg(&data)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut port = None;
+    let mut line = String::new();
+    while port.is_none() && stderr.read_line(&mut line).unwrap() > 0 {
+        port = line
+            .split("listening on http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.trim().split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|p| p.parse::<u16>().ok());
+        line.clear();
+    }
+    let port = port.expect("the server says where it listens");
+    assert!(
+        data.join("rehearse.db").exists(),
+        "SQLite database created under the data folder"
+    );
+    let health = reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit status {status}; log:\n{rest}");
+    assert!(rest.contains("server stopped"), "{rest}");
+}
