@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 # Debian packages. build-essential/pkg-config/libpq-dev build the PostgreSQL
 # driver (pq-sys); SQLite is compiled in (libsqlite3-sys "bundled").
 # chromium + chromium-driver run the browser tests (tests/browser); libssl-dev
-# builds their WebDriver client.
+# builds their WebDriver client. bubblewrap isolates compilers of untrusted
+# code; clang/lld/wasi-libc/libc++ for wasm32 compile C and C++ submissions
+# and the sandbox's guest runtimes.
 APT_PACKAGES=(
   build-essential
   pkg-config
@@ -20,6 +22,13 @@ APT_PACKAGES=(
   curl
   chromium
   chromium-driver
+  bubblewrap
+  clang
+  lld
+  wasi-libc
+  libclang-rt-14-dev-wasm32
+  libc++-14-dev-wasm32
+  libc++abi-14-dev-wasm32
 )
 
 # Rust targets the project builds for (the sandbox's guests run as wasm32-wasip1).

@@ -1,6 +1,60 @@
 //! The sandbox: the one place where untrusted code runs.
 //!
-//! It knows nothing about users, HTTP or the database. The wasmtime-based
-//! runtime lands with its own issue; until then this crate only fixes its
-//! place in the workspace so the app's layering (web → services →
-//! storage/grading → sandbox) is visible from the first commit.
+//! It knows nothing about users, HTTP or the database. Its API is small:
+//!
+//! ```no_run
+//! use rehearse_sandbox::{Language, Limits, RunInput, Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::new(SandboxConfig::default())?;          // once per process
+//! let program = sandbox.prepare(Language::Rust, "fn main() { println!(\"hi\") }")?;
+//! let outcome = program.run(&RunInput::stdin("".into()), &Limits::default());
+//! assert_eq!(outcome.stdout, b"hi\n");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! - [`Sandbox`] owns the one wasmtime [`Engine`](wasmtime::Engine) (fuel,
+//!   epoch interruption, pooling allocator with copy-on-write memory images),
+//!   the epoch ticker thread and the on-disk caches.
+//! - [`Sandbox::prepare`] turns source into a [`Program`]: compiled (Rust, C
+//!   and C++ by host compilers jailed with bubblewrap, see [`compile`]),
+//!   precompiled to native code once and cached on disk (`cache`), and held
+//!   as an `InstancePre` so that each run only instantiates.
+//! - [`Program::run`] executes once in a fresh `Store` under [`Limits`] and
+//!   returns a [`RunOutcome`]; nothing from one run is visible to the next.
+//!
+//! Untrusted bytes never reach `Module::deserialize`: only files this
+//! engine wrote to its own cache are deserialized.
+
+mod cache;
+pub mod compile;
+mod config;
+mod engine;
+mod language;
+mod limits;
+mod outcome;
+mod program;
+mod toolchain;
+
+pub use config::SandboxConfig;
+pub use engine::{Sandbox, SetupError};
+pub use language::Language;
+pub use limits::Limits;
+pub use outcome::{RunOutcome, RunStatus};
+pub use program::{CancelToken, Program, RunInput};
+pub use toolchain::{Availability, LanguageStatus};
+
+/// Why source could not become a runnable [`Program`].
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    /// The candidate's code does not compile; `message` is the compiler's
+    /// output, truncated, with host paths removed.
+    #[error("compile error:\n{message}")]
+    Compile { message: String },
+    #[error("the source is {size} bytes; the limit is {limit} bytes")]
+    SourceTooLarge { size: usize, limit: usize },
+    #[error("{language} is not available: {reason}")]
+    Unavailable { language: Language, reason: String },
+    /// Our fault, not the candidate's.
+    #[error("internal sandbox error: {0}")]
+    Internal(String),
+}

@@ -1,0 +1,155 @@
+//! Compiling Rust, C and C++ to `wasm32-wasip1` with the host's compilers,
+//! jailed (see [`jail`]). Results are cached by source and toolchain.
+
+mod jail;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::CompileLimits;
+use crate::language::Language;
+use crate::PrepareError;
+
+/// The guests' shadow stack: 8 MiB, placed first in memory so that an
+/// overflow traps (it would run below address 0) instead of silently
+/// corrupting the heap.
+const STACK_BYTES: u32 = 8 * 1024 * 1024;
+
+/// Which compiler driver a toolchain is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compiler {
+    Rustc,
+    Clang,
+    ClangCxx,
+}
+
+/// A toolchain able to build one language, found on this machine.
+#[derive(Debug, Clone)]
+pub struct Toolchain {
+    pub language: Language,
+    pub compiler: Compiler,
+    /// Compiler path inside the jail (the same as on the host).
+    pub program: PathBuf,
+    pub version: String,
+    /// Host directories to mount read-only besides `/usr`.
+    pub extra_ro: Vec<PathBuf>,
+}
+
+impl Toolchain {
+    fn args(&self, source: &str, output: &str) -> Vec<String> {
+        let stack = STACK_BYTES;
+        let mut args: Vec<String> = match self.compiler {
+            Compiler::Rustc => vec![
+                "--edition=2021".into(),
+                "-O".into(),
+                "--target=wasm32-wasip1".into(),
+                "--crate-name=main".into(),
+                "--crate-type=bin".into(),
+                "-Cstrip=debuginfo".into(),
+                format!("-Clink-arg=-zstack-size={stack}"),
+            ],
+            Compiler::Clang | Compiler::ClangCxx => vec![
+                "--target=wasm32-wasi".into(),
+                "-O2".into(),
+                "-ferror-limit=50".into(),
+                format!("-Wl,-z,stack-size={stack}"),
+                "-Wl,--stack-first".into(),
+                "-D_WASI_EMULATED_SIGNAL".into(),
+                "-D_WASI_EMULATED_PROCESS_CLOCKS".into(),
+            ],
+        };
+        match self.compiler {
+            // clang 14 has no exception support for wasm32.
+            Compiler::ClangCxx => args.extend(["-std=c++17".into(), "-fno-exceptions".into()]),
+            Compiler::Clang => args.push("-std=gnu17".into()),
+            Compiler::Rustc => {}
+        }
+        args.extend(["-o".into(), output.into(), source.into()]);
+        if self.compiler != Compiler::Rustc {
+            args.extend([
+                "-lwasi-emulated-signal".into(),
+                "-lwasi-emulated-process-clocks".into(),
+            ]);
+        }
+        if self.compiler == Compiler::Clang {
+            args.push("-lm".into());
+        }
+        args
+    }
+
+    /// A stable description of everything that shapes the output, for the cache key.
+    pub(crate) fn fingerprint(&self) -> String {
+        format!(
+            "{}|{}|{:?}",
+            self.language.as_str(),
+            self.version,
+            self.args("s", "o")
+        )
+    }
+}
+
+/// Removes host paths from diagnostics: the jail's working directory and
+/// the toolchain's location say nothing useful to a candidate.
+fn scrub(diagnostics: &str, toolchain: &Toolchain) -> String {
+    let mut text = diagnostics.replace("/work/", "");
+    for dir in &toolchain.extra_ro {
+        text = text.replace(&*dir.to_string_lossy(), "<toolchain>");
+    }
+    text.replace("/usr/lib/llvm-14", "<toolchain>")
+        .replace("/usr/include", "<include>")
+}
+
+/// Compiles `source` to a wasm module, or says why not.
+pub(crate) fn compile(
+    bwrap: &Path,
+    toolchain: &Toolchain,
+    source: &str,
+    limits: &CompileLimits,
+) -> Result<Vec<u8>, PrepareError> {
+    let workdir = tempfile::Builder::new()
+        .prefix("rehearse-compile-")
+        .tempdir()
+        .map_err(|e| PrepareError::Internal(format!("cannot create a build directory: {e}")))?;
+    let file = toolchain.language.source_file();
+    std::fs::write(workdir.path().join(file), source)
+        .map_err(|e| PrepareError::Internal(format!("cannot write the source: {e}")))?;
+    let jail = jail::Jail {
+        bwrap,
+        workdir: workdir.path(),
+        extra_ro: toolchain.extra_ro.clone(),
+        limits,
+    };
+    let output = jail
+        .run(
+            &toolchain.program.to_string_lossy(),
+            &toolchain.args(&format!("/work/{file}"), "/work/main.wasm"),
+        )
+        .map_err(|e| PrepareError::Internal(format!("cannot start the compiler jail: {e}")))?;
+    if output.timed_out {
+        return Err(PrepareError::Compile {
+            message: format!(
+                "compilation took longer than {} seconds and was stopped",
+                limits.wall_time.as_secs()
+            ),
+        });
+    }
+    if !output.success {
+        let mut message = scrub(&output.diagnostics, toolchain);
+        if message.trim().is_empty() {
+            message = "the compiler stopped without a message (it may have hit the memory or output limit)".into();
+        }
+        return Err(PrepareError::Compile { message });
+    }
+    let wasm = std::fs::read(workdir.path().join("main.wasm")).map_err(|_| PrepareError::Compile {
+        message: "the compiler produced no module (it may have hit the output size limit)".into(),
+    })?;
+    if wasm.len() as u64 > limits.max_output_bytes {
+        return Err(PrepareError::Compile {
+            message: format!(
+                "the compiled module is {} bytes; the limit is {}",
+                wasm.len(),
+                limits.max_output_bytes
+            ),
+        });
+    }
+    Ok(wasm)
+}

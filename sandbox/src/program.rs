@@ -1,0 +1,304 @@
+//! [`Program`]: a loaded module ready to run many times, each run in a
+//! fresh `Store` (its own memory, WASI context, fuel and deadline), so
+//! nothing from one run is visible to the next.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use wasmtime::{InstancePre, ResourceLimiter, Store, Trap, UpdateDeadline};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::p2::pipe::{MemoryInputPipe, MemoryOutputPipe};
+use wasmtime_wasi::{I32Exit, WasiCtxBuilder};
+
+use crate::engine::Inner;
+use crate::limits::Limits;
+use crate::outcome::{RunOutcome, RunStatus};
+
+/// Host stack for the thread a run executes on: room for the guest's
+/// `max_wasm_stack` plus host frames. A host stack overflow would abort the
+/// whole process, so guests never run on a caller's (possibly small) stack.
+const HOST_STACK_MARGIN: usize = 4 * 1024 * 1024;
+
+/// What a run reads: its standard input, arguments and environment. Nothing
+/// else from the host is visible (no files, no network, no other variables).
+#[derive(Debug, Clone, Default)]
+pub struct RunInput {
+    pub stdin: Vec<u8>,
+    /// Arguments after the program name.
+    pub args: Vec<String>,
+    /// Environment variables set on purpose; there are no others.
+    pub env: Vec<(String, String)>,
+}
+
+impl RunInput {
+    pub fn stdin(bytes: Vec<u8>) -> Self {
+        Self {
+            stdin: bytes,
+            ..Self::default()
+        }
+    }
+}
+
+/// Stops a run from another thread (within about a millisecond).
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Enforces the run's memory limit and remembers the peak.
+struct MemoryGuard {
+    limit: usize,
+    peak: usize,
+    exceeded: bool,
+}
+
+impl ResourceLimiter for MemoryGuard {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if desired > self.limit {
+            self.exceeded = true;
+            return Ok(false);
+        }
+        self.peak = self.peak.max(desired);
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(desired <= 1_000_000)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    WallTime,
+    Cancelled,
+}
+
+pub(crate) struct RunState {
+    pub(crate) wasi: WasiP1Ctx,
+    memory: MemoryGuard,
+    deadline: Instant,
+    cancel: CancelToken,
+    stop: Option<Stop>,
+}
+
+/// A program ready to run. Cheap to clone; runs may happen on many threads
+/// at once.
+#[derive(Clone)]
+pub struct Program {
+    sandbox: Arc<Inner>,
+    pre: InstancePre<RunState>,
+}
+
+impl Program {
+    pub(crate) fn new(sandbox: Arc<Inner>, pre: InstancePre<RunState>) -> Self {
+        Self { sandbox, pre }
+    }
+
+    /// Runs once with `input` under `limits`.
+    pub fn run(&self, input: &RunInput, limits: &Limits) -> RunOutcome {
+        self.run_cancellable(input, limits, &CancelToken::default())
+    }
+
+    /// Runs once; `cancel` stops the run early (status `Cancelled`).
+    pub fn run_cancellable(&self, input: &RunInput, limits: &Limits, cancel: &CancelToken) -> RunOutcome {
+        let _slot = self.sandbox.slots().acquire();
+        let stack = self.sandbox.config.max_wasm_stack + HOST_STACK_MARGIN;
+        let spawned = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("sandbox-run".into())
+                .stack_size(stack)
+                .spawn_scoped(scope, || self.execute(input, limits, cancel))
+                .map(|handle| handle.join())
+        });
+        match spawned {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(_)) => internal_error("the run's thread panicked".into()),
+            Err(e) => internal_error(format!("cannot start the run's thread: {e}")),
+        }
+    }
+
+    fn execute(&self, input: &RunInput, limits: &Limits, cancel: &CancelToken) -> RunOutcome {
+        let started = Instant::now();
+        // One byte past each cap: output that fills it was longer than allowed.
+        let stdout = MemoryOutputPipe::new(limits.stdout_bytes.saturating_add(1));
+        let stderr = MemoryOutputPipe::new(limits.stderr_bytes.saturating_add(1));
+        let mut wasi = WasiCtxBuilder::new();
+        wasi.stdin(MemoryInputPipe::new(input.stdin.clone()))
+            .stdout(stdout.clone())
+            .stderr(stderr.clone())
+            .arg("main");
+        for arg in &input.args {
+            wasi.arg(arg);
+        }
+        for (key, value) in &input.env {
+            wasi.env(key, value);
+        }
+        let state = RunState {
+            wasi: wasi.build_p1(),
+            memory: MemoryGuard {
+                limit: limits.memory_bytes.min(self.sandbox.config.max_memory_bytes),
+                peak: 0,
+                exceeded: false,
+            },
+            deadline: started + limits.wall_time,
+            cancel: cancel.clone(),
+            stop: None,
+        };
+        let mut store = Store::new(&self.sandbox.engine, state);
+        store.limiter(|state| &mut state.memory);
+        if let Err(e) = store.set_fuel(limits.fuel) {
+            return internal_error(format!("cannot set fuel: {e}"));
+        }
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|mut ctx| {
+            let state = ctx.data_mut();
+            if state.cancel.is_cancelled() {
+                state.stop = Some(Stop::Cancelled);
+                return Ok(UpdateDeadline::Interrupt);
+            }
+            if Instant::now() >= state.deadline {
+                state.stop = Some(Stop::WallTime);
+                return Ok(UpdateDeadline::Interrupt);
+            }
+            Ok(UpdateDeadline::Continue(1))
+        });
+
+        let instance = match self.pre.instantiate(&mut store) {
+            Ok(instance) => instance,
+            Err(e) => {
+                let state = store.data();
+                let mut outcome = internal_error(format!("cannot instantiate: {e}"));
+                if state.memory.exceeded {
+                    outcome.status = RunStatus::MemoryLimit;
+                    outcome.detail = "the program's initial memory is larger than the memory limit".into();
+                }
+                return outcome;
+            }
+        };
+        let result = instance
+            .get_typed_func::<(), ()>(&mut store, "_start")
+            .and_then(|start| start.call(&mut store, ()));
+        let wall_time = started.elapsed();
+        let fuel_used = limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
+        let state = store.data();
+        let mut out = stdout.contents().to_vec();
+        let mut err = stderr.contents().to_vec();
+        let output_exceeded = out.len() > limits.stdout_bytes || err.len() > limits.stderr_bytes;
+        out.truncate(limits.stdout_bytes);
+        err.truncate(limits.stderr_bytes);
+
+        let (status, exit_code, detail) = classify(result, state, output_exceeded, limits);
+        RunOutcome {
+            status,
+            exit_code,
+            stdout: out,
+            stderr: err,
+            detail,
+            fuel_used,
+            wall_time,
+            peak_memory: state.memory.peak,
+        }
+    }
+}
+
+fn internal_error(detail: String) -> RunOutcome {
+    tracing::error!(%detail, "sandbox run failed");
+    RunOutcome {
+        status: RunStatus::InternalError,
+        exit_code: None,
+        stdout: Vec::new(),
+        stderr: Vec::new(),
+        detail,
+        fuel_used: 0,
+        wall_time: std::time::Duration::ZERO,
+        peak_memory: 0,
+    }
+}
+
+/// Decides how a run ended. Limits come first: a program that hit one may
+/// also have crashed because of it (a failed allocation, a write error).
+fn classify(
+    result: wasmtime::Result<()>,
+    state: &RunState,
+    output_exceeded: bool,
+    limits: &Limits,
+) -> (RunStatus, Option<i32>, String) {
+    let error = match result {
+        Ok(()) if output_exceeded => return output_limit(Some(0), limits),
+        Ok(()) => return (RunStatus::Ok, Some(0), String::new()),
+        Err(error) => error,
+    };
+    let exit_code = error.downcast_ref::<I32Exit>().map(|exit| exit.0);
+    match state.stop {
+        Some(Stop::Cancelled) => return (RunStatus::Cancelled, None, "the run was cancelled".into()),
+        Some(Stop::WallTime) => {
+            return (
+                RunStatus::TimeLimit,
+                None,
+                format!("wall-clock limit of {:?} exceeded", limits.wall_time),
+            )
+        }
+        None => {}
+    }
+    let trap = error.downcast_ref::<Trap>().copied();
+    if trap == Some(Trap::OutOfFuel) {
+        return (
+            RunStatus::TimeLimit,
+            None,
+            format!("instruction budget of {} exhausted", limits.fuel),
+        );
+    }
+    if output_exceeded {
+        return output_limit(exit_code, limits);
+    }
+    if exit_code == Some(0) {
+        return (RunStatus::Ok, Some(0), String::new());
+    }
+    if state.memory.exceeded {
+        return (
+            RunStatus::MemoryLimit,
+            exit_code,
+            format!("memory limit of {} MiB exceeded", limits.memory_bytes / (1024 * 1024)),
+        );
+    }
+    if let Some(code) = exit_code {
+        return (RunStatus::RuntimeError, Some(code), format!("exited with status {code}"));
+    }
+    let detail = match trap {
+        Some(Trap::StackOverflow) => "stack overflow (recursion too deep)".to_owned(),
+        Some(trap) => trap.to_string(),
+        // proc_exit with a code of 126 or more arrives as a plain error.
+        None => error.to_string(),
+    };
+    (RunStatus::RuntimeError, None, detail)
+}
+
+fn output_limit(exit_code: Option<i32>, limits: &Limits) -> (RunStatus, Option<i32>, String) {
+    (
+        RunStatus::OutputLimit,
+        exit_code,
+        format!(
+            "output limit exceeded (stdout {} bytes, stderr {} bytes)",
+            limits.stdout_bytes, limits.stderr_bytes
+        ),
+    )
+}
