@@ -44,6 +44,9 @@ pub enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Show which languages can run on this machine, their versions, and
+    /// why any cannot.
+    Doctor,
 }
 
 #[derive(Args, Debug)]
@@ -102,6 +105,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(command) => user_command(settings, command).await,
+        Command::Doctor => doctor(&settings),
     }
 }
 
@@ -183,4 +187,25 @@ fn read_password() -> anyhow::Result<Password> {
         let line = line.strip_suffix('\r').unwrap_or(line);
         Ok(Password::parse(line, "password")?)
     }
+}
+
+fn doctor(settings: &Settings) -> anyhow::Result<()> {
+    use rehearse_sandbox::{Availability, Sandbox, SandboxConfig};
+    let sandbox = Sandbox::new(SandboxConfig {
+        cache_dir: settings.data_dir.join("cache").join("sandbox"),
+        ..SandboxConfig::default()
+    })?;
+    println!("{:<12} {:<10} details", "language", "status");
+    for status in sandbox.status() {
+        let (state, details) = match status.availability {
+            Availability::Ready { version } => ("ready", version),
+            Availability::Unavailable { reason } => ("missing", reason),
+        };
+        println!(
+            "{:<12} {:<10} {details}",
+            status.language.to_string(),
+            state
+        );
+    }
+    Ok(())
 }

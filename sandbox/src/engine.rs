@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, Linker, OptLevel, PoolingAllocationConfig};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, Linker, OptLevel, PoolingAllocationConfig,
+};
 
 use crate::cache::{sha256, Cache};
 use crate::compile::{self, Toolchain};
@@ -69,10 +71,7 @@ impl Slots {
     pub(crate) fn acquire(&self) -> SlotGuard<'_> {
         let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
         while *free == 0 {
-            free = self
-                .available
-                .wait(free)
-                .unwrap_or_else(|e| e.into_inner());
+            free = self.available.wait(free).unwrap_or_else(|e| e.into_inner());
         }
         *free -= 1;
         SlotGuard(self)
@@ -118,7 +117,10 @@ impl Sandbox {
         wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |state: &mut RunState| &mut state.wasi)
             .map_err(|e| SetupError(e.to_string()))?;
         let cache = Cache::open(&config.cache_dir, &engine).map_err(|e| {
-            SetupError(format!("cache directory {}: {e}", config.cache_dir.display()))
+            SetupError(format!(
+                "cache directory {}: {e}",
+                config.cache_dir.display()
+            ))
         })?;
         let stop_ticker = Arc::new(AtomicBool::new(false));
         let ticker_engine = engine.clone();
@@ -198,13 +200,13 @@ impl Sandbox {
             .map_err(|e| PrepareError::Compile {
                 message: format!("invalid WebAssembly module: {e}"),
             })?;
-        let pre = self
-            .inner
-            .linker
-            .instantiate_pre(&module)
-            .map_err(|e| PrepareError::Compile {
-                message: format!("the module cannot be linked: {e}"),
-            })?;
+        let pre =
+            self.inner
+                .linker
+                .instantiate_pre(&module)
+                .map_err(|e| PrepareError::Compile {
+                    message: format!("the module cannot be linked: {e}"),
+                })?;
         Ok(Program::new(self.inner.clone(), pre))
     }
 

@@ -32,10 +32,11 @@ mod engine;
 mod language;
 mod limits;
 mod outcome;
+mod output;
 mod program;
 mod toolchain;
 
-pub use config::SandboxConfig;
+pub use config::{CompileLimits, SandboxConfig};
 pub use engine::{Sandbox, SetupError};
 pub use language::Language;
 pub use limits::Limits;

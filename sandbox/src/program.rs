@@ -8,12 +8,13 @@ use std::time::Instant;
 
 use wasmtime::{InstancePre, ResourceLimiter, Store, Trap, UpdateDeadline};
 use wasmtime_wasi::p1::WasiP1Ctx;
-use wasmtime_wasi::p2::pipe::{MemoryInputPipe, MemoryOutputPipe};
+use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder};
 
 use crate::engine::Inner;
 use crate::limits::Limits;
 use crate::outcome::{RunOutcome, RunStatus};
+use crate::output::CappedOutput;
 
 /// Host stack for the thread a run executes on: room for the guest's
 /// `max_wasm_stack` plus host frames. A host stack overflow would abort the
@@ -119,7 +120,12 @@ impl Program {
     }
 
     /// Runs once; `cancel` stops the run early (status `Cancelled`).
-    pub fn run_cancellable(&self, input: &RunInput, limits: &Limits, cancel: &CancelToken) -> RunOutcome {
+    pub fn run_cancellable(
+        &self,
+        input: &RunInput,
+        limits: &Limits,
+        cancel: &CancelToken,
+    ) -> RunOutcome {
         let _slot = self.sandbox.slots().acquire();
         let stack = self.sandbox.config.max_wasm_stack + HOST_STACK_MARGIN;
         let spawned = std::thread::scope(|scope| {
@@ -138,9 +144,8 @@ impl Program {
 
     fn execute(&self, input: &RunInput, limits: &Limits, cancel: &CancelToken) -> RunOutcome {
         let started = Instant::now();
-        // One byte past each cap: output that fills it was longer than allowed.
-        let stdout = MemoryOutputPipe::new(limits.stdout_bytes.saturating_add(1));
-        let stderr = MemoryOutputPipe::new(limits.stderr_bytes.saturating_add(1));
+        let stdout = CappedOutput::new(limits.stdout_bytes);
+        let stderr = CappedOutput::new(limits.stderr_bytes);
         let mut wasi = WasiCtxBuilder::new();
         wasi.stdin(MemoryInputPipe::new(input.stdin.clone()))
             .stdout(stdout.clone())
@@ -155,7 +160,9 @@ impl Program {
         let state = RunState {
             wasi: wasi.build_p1(),
             memory: MemoryGuard {
-                limit: limits.memory_bytes.min(self.sandbox.config.max_memory_bytes),
+                limit: limits
+                    .memory_bytes
+                    .min(self.sandbox.config.max_memory_bytes),
                 peak: 0,
                 exceeded: false,
             },
@@ -189,7 +196,8 @@ impl Program {
                 let mut outcome = internal_error(format!("cannot instantiate: {e}"));
                 if state.memory.exceeded {
                     outcome.status = RunStatus::MemoryLimit;
-                    outcome.detail = "the program's initial memory is larger than the memory limit".into();
+                    outcome.detail =
+                        "the program's initial memory is larger than the memory limit".into();
                 }
                 return outcome;
             }
@@ -200,11 +208,9 @@ impl Program {
         let wall_time = started.elapsed();
         let fuel_used = limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
         let state = store.data();
-        let mut out = stdout.contents().to_vec();
-        let mut err = stderr.contents().to_vec();
-        let output_exceeded = out.len() > limits.stdout_bytes || err.len() > limits.stderr_bytes;
-        out.truncate(limits.stdout_bytes);
-        err.truncate(limits.stderr_bytes);
+        let (out, stdout_overflowed) = stdout.take();
+        let (err, stderr_overflowed) = stderr.take();
+        let output_exceeded = stdout_overflowed || stderr_overflowed;
 
         let (status, exit_code, detail) = classify(result, state, output_exceeded, limits);
         RunOutcome {
@@ -248,25 +254,11 @@ fn classify(
         Err(error) => error,
     };
     let exit_code = error.downcast_ref::<I32Exit>().map(|exit| exit.0);
-    match state.stop {
-        Some(Stop::Cancelled) => return (RunStatus::Cancelled, None, "the run was cancelled".into()),
-        Some(Stop::WallTime) => {
-            return (
-                RunStatus::TimeLimit,
-                None,
-                format!("wall-clock limit of {:?} exceeded", limits.wall_time),
-            )
-        }
-        None => {}
+    if state.stop == Some(Stop::Cancelled) {
+        return (RunStatus::Cancelled, None, "the run was cancelled".into());
     }
-    let trap = error.downcast_ref::<Trap>().copied();
-    if trap == Some(Trap::OutOfFuel) {
-        return (
-            RunStatus::TimeLimit,
-            None,
-            format!("instruction budget of {} exhausted", limits.fuel),
-        );
-    }
+    // Hitting a cap is the cause of whatever followed (a trap, an abort, a
+    // program spinning on failed allocations until its time ran out).
     if output_exceeded {
         return output_limit(exit_code, limits);
     }
@@ -277,11 +269,33 @@ fn classify(
         return (
             RunStatus::MemoryLimit,
             exit_code,
-            format!("memory limit of {} MiB exceeded", limits.memory_bytes / (1024 * 1024)),
+            format!(
+                "memory limit of {} MiB exceeded",
+                limits.memory_bytes / (1024 * 1024)
+            ),
+        );
+    }
+    if state.stop == Some(Stop::WallTime) {
+        return (
+            RunStatus::TimeLimit,
+            None,
+            format!("wall-clock limit of {:?} exceeded", limits.wall_time),
+        );
+    }
+    let trap = error.downcast_ref::<Trap>().copied();
+    if trap == Some(Trap::OutOfFuel) {
+        return (
+            RunStatus::TimeLimit,
+            None,
+            format!("instruction budget of {} exhausted", limits.fuel),
         );
     }
     if let Some(code) = exit_code {
-        return (RunStatus::RuntimeError, Some(code), format!("exited with status {code}"));
+        return (
+            RunStatus::RuntimeError,
+            Some(code),
+            format!("exited with status {code}"),
+        );
     }
     let detail = match trap {
         Some(Trap::StackOverflow) => "stack overflow (recursion too deep)".to_owned(),

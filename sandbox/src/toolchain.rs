@@ -48,12 +48,16 @@ fn require_file(path: &str, package: &str) -> Result<(), String> {
     if Path::new(path).exists() {
         Ok(())
     } else {
-        Err(format!("{path} is missing (Debian package {package}; run scripts/setup.sh)"))
+        Err(format!(
+            "{path} is missing (Debian package {package}; run scripts/setup.sh)"
+        ))
     }
 }
 
 fn rust() -> Result<Toolchain, String> {
-    let rustc = std::env::var_os("RUSTC").map(PathBuf::from).unwrap_or_else(|| "rustc".into());
+    let rustc = std::env::var_os("RUSTC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "rustc".into());
     let sysroot = first_line(&rustc, &["--print", "sysroot"])
         .map_err(|e| format!("no Rust compiler: {e}"))?;
     let sysroot = std::fs::canonicalize(&sysroot).unwrap_or_else(|_| PathBuf::from(&sysroot));
@@ -66,7 +70,11 @@ fn rust() -> Result<Toolchain, String> {
         return Err("the wasm32-wasip1 target is not installed (rustup target add wasm32-wasip1; scripts/setup.sh does it)".into());
     }
     // A sysroot under /usr is mounted with /usr already.
-    let extra_ro = if sysroot.starts_with("/usr") { Vec::new() } else { vec![sysroot] };
+    let extra_ro = if sysroot.starts_with("/usr") {
+        Vec::new()
+    } else {
+        vec![sysroot]
+    };
     Ok(Toolchain {
         language: Language::Rust,
         compiler: Compiler::Rustc,

@@ -203,3 +203,33 @@ async fn serve_starts_on_sqlite_and_stops_gracefully_on_sigterm() {
     assert!(status.success(), "exit status {status}; log:\n{rest}");
     assert!(rest.contains("server stopped"), "{rest}");
 }
+
+#[test]
+fn doctor_lists_every_language_with_its_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .args(["doctor", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let table = String::from_utf8(output.stdout).unwrap();
+    for language in ["Python", "JavaScript", "SQL", "Rust", "C", "C++"] {
+        assert!(
+            table.lines().any(|l| l.starts_with(language)),
+            "{language} missing:\n{table}"
+        );
+    }
+    // setup installs the compilers, so these are ready with a version.
+    let rust = table.lines().find(|l| l.starts_with("Rust")).unwrap();
+    assert!(
+        rust.contains("ready") && rust.contains("rustc 1."),
+        "{rust}"
+    );
+    let cpp = table.lines().find(|l| l.starts_with("C++")).unwrap();
+    assert!(cpp.contains("ready") && cpp.contains("clang"), "{cpp}");
+}

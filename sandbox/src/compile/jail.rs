@@ -70,40 +70,47 @@ impl Jail<'_> {
         for dir in &self.extra_ro {
             cmd.arg("--ro-bind").arg(dir).arg(dir);
         }
-        cmd.args(["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--bind"])
-            .arg(self.workdir)
-            .args([
-                "/work",
-                "--chdir",
-                "/work",
-                "--clearenv",
-                "--setenv",
-                "PATH",
-                "/usr/bin",
-                "--setenv",
-                "HOME",
-                "/work",
-                "--setenv",
-                "TMPDIR",
-                "/tmp",
-                "/usr/bin/prlimit",
-            ])
-            .arg(format!("--data={}", self.limits.memory_bytes))
-            .arg(format!("--fsize={}", self.limits.max_output_bytes))
-            .arg(format!("--cpu={}", self.limits.wall_time.as_secs().max(1) * 2))
-            .arg("--nofile=256")
-            .arg("--")
-            .arg(program)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        cmd.args([
+            "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--bind",
+        ])
+        .arg(self.workdir)
+        .args([
+            "/work",
+            "--chdir",
+            "/work",
+            "--clearenv",
+            "--setenv",
+            "PATH",
+            "/usr/bin",
+            "--setenv",
+            "HOME",
+            "/work",
+            "--setenv",
+            "TMPDIR",
+            "/tmp",
+            "/usr/bin/prlimit",
+        ])
+        .arg(format!("--data={}", self.limits.memory_bytes))
+        .arg(format!("--fsize={}", self.limits.max_output_bytes))
+        .arg(format!(
+            "--cpu={}",
+            self.limits.wall_time.as_secs().max(1) * 2
+        ))
+        .arg("--nofile=256")
+        .arg("--")
+        .arg(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         let mut child = cmd.spawn()?;
         let cap = self.limits.max_diagnostics_bytes;
         let stdout = child.stdout.take();
         let stderr = child.stderr.take();
-        let out_reader = std::thread::spawn(move || stdout.map(|s| read_capped(s, cap)).unwrap_or_default());
-        let err_reader = std::thread::spawn(move || stderr.map(|s| read_capped(s, cap)).unwrap_or_default());
+        let out_reader =
+            std::thread::spawn(move || stdout.map(|s| read_capped(s, cap)).unwrap_or_default());
+        let err_reader =
+            std::thread::spawn(move || stderr.map(|s| read_capped(s, cap)).unwrap_or_default());
 
         let started = Instant::now();
         let mut timed_out = false;

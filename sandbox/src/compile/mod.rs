@@ -14,6 +14,22 @@ use crate::PrepareError;
 /// corrupting the heap.
 const STACK_BYTES: u32 = 8 * 1024 * 1024;
 
+/// Linked into every C++ program. libc++ for wasm32 is built without
+/// exceptions, so its `operator new` returns null when memory runs out —
+/// and compiled code, assuming `new` never does, then writes through null
+/// (address 0 is valid wasm memory). These make running out of memory end
+/// the program instead.
+const CPP_OPERATOR_NEW: &str = r#"#include <cstdlib>
+#include <new>
+void* operator new(std::size_t n) { void* p = std::malloc(n ? n : 1); if (!p) std::abort(); return p; }
+void* operator new[](std::size_t n) { return ::operator new(n); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+"#;
+const CPP_OPERATOR_NEW_FILE: &str = "rehearse_operator_new.cpp";
+
 /// Which compiler driver a toolchain is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compiler {
@@ -64,6 +80,9 @@ impl Toolchain {
             Compiler::Rustc => {}
         }
         args.extend(["-o".into(), output.into(), source.into()]);
+        if self.compiler == Compiler::ClangCxx {
+            args.push(format!("/work/{CPP_OPERATOR_NEW_FILE}"));
+        }
         if self.compiler != Compiler::Rustc {
             args.extend([
                 "-lwasi-emulated-signal".into(),
@@ -79,10 +98,15 @@ impl Toolchain {
     /// A stable description of everything that shapes the output, for the cache key.
     pub(crate) fn fingerprint(&self) -> String {
         format!(
-            "{}|{}|{:?}",
+            "{}|{}|{:?}|{}",
             self.language.as_str(),
             self.version,
-            self.args("s", "o")
+            self.args("s", "o"),
+            if self.compiler == Compiler::ClangCxx {
+                CPP_OPERATOR_NEW
+            } else {
+                ""
+            }
         )
     }
 }
@@ -112,6 +136,11 @@ pub(crate) fn compile(
     let file = toolchain.language.source_file();
     std::fs::write(workdir.path().join(file), source)
         .map_err(|e| PrepareError::Internal(format!("cannot write the source: {e}")))?;
+    if toolchain.compiler == Compiler::ClangCxx {
+        std::fs::write(workdir.path().join(CPP_OPERATOR_NEW_FILE), CPP_OPERATOR_NEW).map_err(
+            |e| PrepareError::Internal(format!("cannot write the runtime support: {e}")),
+        )?;
+    }
     let jail = jail::Jail {
         bwrap,
         workdir: workdir.path(),
@@ -139,9 +168,11 @@ pub(crate) fn compile(
         }
         return Err(PrepareError::Compile { message });
     }
-    let wasm = std::fs::read(workdir.path().join("main.wasm")).map_err(|_| PrepareError::Compile {
-        message: "the compiler produced no module (it may have hit the output size limit)".into(),
-    })?;
+    let wasm =
+        std::fs::read(workdir.path().join("main.wasm")).map_err(|_| PrepareError::Compile {
+            message: "the compiler produced no module (it may have hit the output size limit)"
+                .into(),
+        })?;
     if wasm.len() as u64 > limits.max_output_bytes {
         return Err(PrepareError::Compile {
             message: format!(

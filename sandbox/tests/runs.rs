@@ -1,0 +1,326 @@
+//! What a program sees and what the caller gets back, per language.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{prepare, run, sandbox, test_limits};
+use rehearse_sandbox::{CancelToken, Language, Limits, PrepareError, RunInput, RunStatus};
+
+const RUST_ECHO: &str = r#"
+use std::io::Read;
+fn main() {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).unwrap();
+    let total: i64 = input.split_whitespace().map(|n| n.parse::<i64>().unwrap()).sum();
+    println!("sum={total}");
+}
+"#;
+
+const C_ECHO: &str = r#"
+#include <stdio.h>
+int main(void) {
+    long long total = 0, n;
+    while (scanf("%lld", &n) == 1) total += n;
+    printf("sum=%lld\n", total);
+    return 0;
+}
+"#;
+
+const CPP_ECHO: &str = r#"
+#include <iostream>
+#include <vector>
+#include <numeric>
+int main() {
+    std::vector<long long> xs;
+    long long n;
+    while (std::cin >> n) xs.push_back(n);
+    std::cout << "sum=" << std::accumulate(xs.begin(), xs.end(), 0LL) << "\n";
+}
+"#;
+
+#[test]
+fn each_compiled_language_reads_stdin_and_writes_stdout() {
+    for (language, source) in [
+        (Language::Rust, RUST_ECHO),
+        (Language::C, C_ECHO),
+        (Language::Cpp, CPP_ECHO),
+    ] {
+        let outcome = run(language, source, "1 2 3\n-4 100\n");
+        assert_eq!(
+            outcome.status,
+            RunStatus::Ok,
+            "{language}: {}",
+            outcome.detail
+        );
+        assert_eq!(outcome.stdout_text(), "sum=102\n", "{language}");
+        assert_eq!(outcome.exit_code, Some(0));
+        assert!(outcome.fuel_used > 0);
+        assert!(outcome.peak_memory > 0);
+    }
+}
+
+#[test]
+fn a_program_runs_many_times_and_each_run_starts_fresh() {
+    let program = prepare(
+        Language::Rust,
+        r#"
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static RUNS: AtomicU32 = AtomicU32::new(0);
+        fn main() {
+            let seen = RUNS.fetch_add(1, Ordering::SeqCst) + 1;
+            let cwd_file = std::fs::write("state.txt", b"x").is_ok();
+            println!("{seen} {cwd_file}");
+        }
+        "#,
+    );
+    for _ in 0..5 {
+        let outcome = program.run(&RunInput::default(), &test_limits());
+        assert_eq!(outcome.stdout_text(), "1 false\n");
+    }
+}
+
+#[test]
+fn only_the_arguments_and_variables_given_are_visible() {
+    let program = prepare(
+        Language::Rust,
+        r#"
+        fn main() {
+            let args: Vec<String> = std::env::args().collect();
+            let vars: Vec<String> = std::env::vars().map(|(k, v)| format!("{k}={v}")).collect();
+            println!("{args:?} {vars:?}");
+        }
+        "#,
+    );
+    let bare = program.run(&RunInput::default(), &test_limits());
+    assert_eq!(bare.stdout_text(), "[\"main\"] []\n");
+    let input = RunInput {
+        args: vec!["--fast".into()],
+        env: vec![("MODE".into(), "test".into())],
+        ..RunInput::default()
+    };
+    let given = program.run(&input, &test_limits());
+    assert_eq!(
+        given.stdout_text(),
+        "[\"main\", \"--fast\"] [\"MODE=test\"]\n"
+    );
+}
+
+#[test]
+fn fuel_is_a_deterministic_cost() {
+    let program = prepare(Language::C, C_ECHO);
+    let small = RunInput::stdin(b"1 2 3".to_vec());
+    let big = RunInput::stdin("7 ".repeat(5000).into_bytes());
+    let a = program.run(&small, &test_limits());
+    let b = program.run(&small, &test_limits());
+    let c = program.run(&big, &test_limits());
+    assert_eq!(a.fuel_used, b.fuel_used, "same input, same cost");
+    assert!(
+        c.fuel_used > a.fuel_used * 10,
+        "{} vs {}",
+        c.fuel_used,
+        a.fuel_used
+    );
+}
+
+#[test]
+fn the_instruction_budget_ends_a_run_as_time_limit() {
+    let program = sandbox()
+        .prepare_module(
+            b"(module (memory (export \"memory\") 1) (func (export \"_start\") (loop br 0)))",
+        )
+        .unwrap();
+    let limits = Limits {
+        fuel: 5_000_000,
+        wall_time: Duration::from_secs(30),
+        ..test_limits()
+    };
+    let outcome = program.run(&RunInput::default(), &limits);
+    assert_eq!(outcome.status, RunStatus::TimeLimit);
+    assert!(
+        outcome.detail.contains("instruction budget"),
+        "{}",
+        outcome.detail
+    );
+    assert_eq!(outcome.fuel_used, 5_000_000);
+    assert!(outcome.wall_time < Duration::from_secs(30));
+}
+
+#[test]
+fn output_up_to_the_cap_is_kept_and_more_is_a_limit() {
+    let program = prepare(
+        Language::Rust,
+        r#"
+        use std::io::{Read, Write};
+        fn main() {
+            let mut n = String::new();
+            std::io::stdin().read_to_string(&mut n).unwrap();
+            let n: usize = n.trim().parse().unwrap();
+            std::io::stdout().write_all(&vec![b'x'; n]).unwrap();
+        }
+        "#,
+    );
+    let limits = Limits {
+        stdout_bytes: 1000,
+        ..test_limits()
+    };
+    let at_cap = program.run(&RunInput::stdin(b"1000".to_vec()), &limits);
+    assert_eq!(at_cap.status, RunStatus::Ok, "{}", at_cap.detail);
+    assert_eq!(at_cap.stdout.len(), 1000);
+    let over = program.run(&RunInput::stdin(b"1001".to_vec()), &limits);
+    assert_eq!(over.status, RunStatus::OutputLimit);
+    assert_eq!(over.stdout.len(), 1000, "kept up to the cap");
+}
+
+#[test]
+fn panics_and_exit_codes_are_runtime_errors_with_their_message() {
+    let panic = run(
+        Language::Rust,
+        "fn main() { let v: Vec<i32> = vec![]; println!(\"{}\", v[3]); }",
+        "",
+    );
+    assert_eq!(panic.status, RunStatus::RuntimeError);
+    assert!(
+        panic.stderr_text().contains("index out of bounds"),
+        "{}",
+        panic.stderr_text()
+    );
+
+    let exit = run(
+        Language::C,
+        "#include <stdlib.h>\nint main(void) { exit(42); }",
+        "",
+    );
+    assert_eq!(exit.status, RunStatus::RuntimeError);
+    assert_eq!(exit.exit_code, Some(42));
+
+    let div = run(
+        Language::C,
+        "#include <stdio.h>\nint main(void) { volatile int x = 7, z = 0; printf(\"%d\", x / z); }",
+        "",
+    );
+    assert_eq!(div.status, RunStatus::RuntimeError);
+    assert!(div.detail.contains("divide by zero"), "{}", div.detail);
+}
+
+#[test]
+fn compile_errors_point_at_lines_without_host_paths() {
+    let err = sandbox()
+        .prepare(
+            Language::Rust,
+            "fn main() {\n    let x: i32 = \"text\";\n}\n",
+        )
+        .err()
+        .expect("does not compile");
+    let PrepareError::Compile { message } = err else {
+        panic!("expected a compile error, got {err}");
+    };
+    assert!(message.contains("main.rs:2:"), "{message}");
+    assert!(message.contains("mismatched types"), "{message}");
+    for host in ["/work/", "rehearse-compile", "/root/", ".rustup"] {
+        assert!(!message.contains(host), "{host} leaked: {message}");
+    }
+
+    let err = sandbox()
+        .prepare(Language::Cpp, "int main() {\n  return undefined_name;\n}\n")
+        .err()
+        .expect("does not compile");
+    let message = err.to_string();
+    assert!(message.contains("main.cpp:2:"), "{message}");
+    assert!(message.contains("undefined_name"), "{message}");
+}
+
+#[test]
+fn oversized_sources_are_refused_before_compiling() {
+    let source = format!("fn main() {{}}\n//{}", "x".repeat(70 * 1024));
+    match sandbox().prepare(Language::Rust, &source) {
+        Err(PrepareError::SourceTooLarge { size, limit }) => {
+            assert_eq!(size, source.len());
+            assert_eq!(limit, 64 * 1024);
+        }
+        Err(other) => panic!("unexpected error {other}"),
+        Ok(_) => panic!("an oversized source compiled"),
+    }
+}
+
+#[test]
+fn invalid_modules_are_compile_errors() {
+    for bytes in [
+        &b"\0asm\x01\0\0\0garbage"[..],
+        b"(module (func $f (result i32)))",
+        b"not wasm",
+    ] {
+        assert!(matches!(
+            sandbox().prepare_module(bytes),
+            Err(PrepareError::Compile { .. })
+        ));
+    }
+}
+
+#[test]
+fn a_run_can_be_cancelled_from_another_thread() {
+    let program = prepare(
+        Language::C,
+        "int main(void) { volatile unsigned long i = 0; for (;;) i++; }",
+    );
+    let cancel = CancelToken::default();
+    let limits = Limits {
+        wall_time: Duration::from_secs(60),
+        ..test_limits()
+    };
+    let canceller = {
+        let cancel = cancel.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            cancel.cancel();
+        })
+    };
+    let outcome = program.run_cancellable(&RunInput::default(), &limits, &cancel);
+    canceller.join().unwrap();
+    assert_eq!(outcome.status, RunStatus::Cancelled);
+    assert!(outcome.wall_time < Duration::from_secs(60));
+}
+
+#[test]
+fn memory_is_limited_per_run_and_the_peak_reported() {
+    let program = prepare(
+        Language::Rust,
+        r#"
+        fn main() {
+            let mut n = String::new();
+            std::io::stdin().read_line(&mut n).unwrap();
+            let mib: usize = n.trim().parse().unwrap();
+            let block = vec![1u8; mib << 20];
+            println!("{}", block.iter().map(|&b| b as usize).sum::<usize>() >> 20);
+        }
+        "#,
+    );
+    let fits = program.run(&RunInput::stdin(b"16".to_vec()), &test_limits());
+    assert_eq!(fits.status, RunStatus::Ok, "{}", fits.detail);
+    assert!(fits.peak_memory >= 16 << 20, "{}", fits.peak_memory);
+    let limits = Limits {
+        memory_bytes: 8 << 20,
+        ..test_limits()
+    };
+    let too_big = program.run(&RunInput::stdin(b"16".to_vec()), &limits);
+    assert_eq!(too_big.status, RunStatus::MemoryLimit, "{}", too_big.detail);
+    assert!(too_big.peak_memory <= 8 << 20);
+}
+
+#[test]
+fn compiled_languages_are_reported_ready() {
+    for status in sandbox().status() {
+        if status.language.is_compiled() {
+            assert!(
+                matches!(
+                    status.availability,
+                    rehearse_sandbox::Availability::Ready { .. }
+                ),
+                "{:?}",
+                status
+            );
+        }
+    }
+}
