@@ -4,7 +4,7 @@
 
 CARGO ?= cargo
 
-.PHONY: run test setup build lint fmt clean
+.PHONY: run test setup build lint fmt clean bench
 
 ## Set up what is missing, then serve http://127.0.0.1:8080 on SQLite under data/.
 run: setup
@@ -30,3 +30,7 @@ fmt:
 
 clean:
 	$(CARGO) clean
+
+## Benchmarks (figures, not tests): see docs/BENCHMARKS.md.
+bench: setup
+	$(CARGO) run --release -p rehearse-sandbox --example bench

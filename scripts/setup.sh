@@ -25,6 +25,7 @@ APT_PACKAGES=(
   bubblewrap
   clang
   lld
+  llvm-14
   wasi-libc
   libclang-rt-14-dev-wasm32
   libc++-14-dev-wasm32
@@ -73,6 +74,20 @@ if command -v rustup >/dev/null 2>&1; then
     fi
   done
 fi
+
+# The sandbox's guest runtimes (sandbox/guests), built for wasm32-wasip1 with
+# Debian's clang for their C parts (SQLite). cargo makes this a no-op when
+# nothing changed.
+guests_built=sandbox/guests/target/wasm32-wasip1/release/rehearse-guest-sql.wasm
+if [ ! -f "$guests_built" ]; then
+  say "building the sandbox's guest runtimes (first time only)"
+  installed_something=1
+fi
+CC_wasm32_wasip1=clang \
+AR_wasm32_wasip1=llvm-ar-14 \
+CFLAGS_wasm32_wasip1="--target=wasm32-wasi -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS" \
+LIBSQLITE3_FLAGS="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION" \
+  cargo build --quiet --release --target wasm32-wasip1 --manifest-path sandbox/guests/Cargo.toml
 
 if [ "$installed_something" -eq 0 ]; then
   say "all requirements present"

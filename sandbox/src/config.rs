@@ -18,6 +18,9 @@ pub struct SandboxConfig {
     pub compile: CompileLimits,
     /// The bubblewrap binary that jails compilers.
     pub bwrap: PathBuf,
+    /// Count instructions (fuel). On by default: it enforces `Limits::fuel`
+    /// and yields the deterministic cost. Off only to measure what it costs.
+    pub meter_fuel: bool,
 }
 
 /// Compilation is untrusted too: these bound what a hostile source can cost.
@@ -54,6 +57,7 @@ impl Default for SandboxConfig {
             max_wasm_stack: 8 * 1024 * 1024,
             compile: CompileLimits::default(),
             bwrap: PathBuf::from("/usr/bin/bwrap"),
+            meter_fuel: true,
         }
     }
 }

@@ -97,7 +97,7 @@ fn engine_config(config: &SandboxConfig) -> Config {
         // Runs are synchronous: no fiber stacks are ever taken from the pool.
         .total_stacks(1);
     let mut wasm = Config::new();
-    wasm.consume_fuel(true)
+    wasm.consume_fuel(config.meter_fuel)
         .epoch_interruption(true)
         .max_wasm_stack(config.max_wasm_stack)
         // wasmtime-wasi pulls in async support, whose (unused) fiber stacks

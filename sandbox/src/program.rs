@@ -172,8 +172,11 @@ impl Program {
         };
         let mut store = Store::new(&self.sandbox.engine, state);
         store.limiter(|state| &mut state.memory);
-        if let Err(e) = store.set_fuel(limits.fuel) {
-            return internal_error(format!("cannot set fuel: {e}"));
+        let metered = self.sandbox.config.meter_fuel;
+        if metered {
+            if let Err(e) = store.set_fuel(limits.fuel) {
+                return internal_error(format!("cannot set fuel: {e}"));
+            }
         }
         store.set_epoch_deadline(1);
         store.epoch_deadline_callback(|mut ctx| {
@@ -206,7 +209,11 @@ impl Program {
             .get_typed_func::<(), ()>(&mut store, "_start")
             .and_then(|start| start.call(&mut store, ()));
         let wall_time = started.elapsed();
-        let fuel_used = limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
+        let fuel_used = if metered {
+            limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0))
+        } else {
+            0
+        };
         let state = store.data();
         let (out, stdout_overflowed) = stdout.take();
         let (err, stderr_overflowed) = stderr.take();
