@@ -177,6 +177,13 @@ fn main() {
         let (run, fuel) = time_runs(&program, &empty, &limits, 500);
         println!("| {language} | {} | {} | {fuel} |", ms(compile), ms(run));
     }
+    let sql = sandbox.prepare(Language::Sql, "SELECT 1").unwrap();
+    time_runs(&sql, &empty, &limits, 20);
+    let (run, fuel) = time_runs(&sql, &empty, &limits, 500);
+    println!(
+        "| SQL (`SELECT 1`, SQLite guest) | — (interpreted) | {} | {fuel} |",
+        ms(run)
+    );
 
     println!("\n### CPU-bound: sieve of 30 million + mixing (median of 7)\n");
     println!("| language | native | wasm (fuel on) | ratio | wasm (fuel off) | fuel overhead |");

@@ -18,6 +18,9 @@ pub struct SandboxConfig {
     pub compile: CompileLimits,
     /// The bubblewrap binary that jails compilers.
     pub bwrap: PathBuf,
+    /// Where the guest runtimes (`sandbox/guests`, built by
+    /// `scripts/setup.sh`) are: `rehearse-guest-sql.wasm`, ….
+    pub runtimes_dir: PathBuf,
     /// Count instructions (fuel). On by default: it enforces `Limits::fuel`
     /// and yields the deterministic cost. Off only to measure what it costs.
     pub meter_fuel: bool,
@@ -58,6 +61,10 @@ impl Default for SandboxConfig {
             compile: CompileLimits::default(),
             bwrap: PathBuf::from("/usr/bin/bwrap"),
             meter_fuel: true,
+            runtimes_dir: PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/guests/target/wasm32-wasip1/release"
+            )),
         }
     }
 }

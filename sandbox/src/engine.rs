@@ -7,14 +7,15 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, Linker, OptLevel, PoolingAllocationConfig,
+    Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, OptLevel,
+    PoolingAllocationConfig,
 };
 
 use crate::cache::{sha256, Cache};
 use crate::compile::{self, Toolchain};
 use crate::config::SandboxConfig;
 use crate::language::Language;
-use crate::program::{Program, RunState};
+use crate::program::{Payload, Program, RunState};
 use crate::toolchain::{self, Availability, LanguageStatus};
 use crate::PrepareError;
 
@@ -40,6 +41,8 @@ pub(crate) struct Inner {
     pub(crate) config: SandboxConfig,
     cache: Cache,
     toolchains: Mutex<HashMap<Language, Result<Toolchain, String>>>,
+    /// Guest runtimes (interpreters), loaded once each.
+    runtimes: Mutex<HashMap<Language, InstancePre<RunState>>>,
     /// Runs in flight, bounded by the pooling allocator's slots.
     slots: Slots,
     stop_ticker: Arc<AtomicBool>,
@@ -140,6 +143,7 @@ impl Sandbox {
                 linker,
                 cache,
                 toolchains: Mutex::new(HashMap::new()),
+                runtimes: Mutex::new(HashMap::new()),
                 slots: Slots::new(config.max_instances),
                 config,
                 stop_ticker,
@@ -167,6 +171,19 @@ impl Sandbox {
                 size: source.len(),
                 limit,
             });
+        }
+        if !language.is_compiled() {
+            let runtime = self.runtime(language)?;
+            let payload = match language {
+                Language::Sql => Payload::SqlQuery(source.to_owned()),
+                other => {
+                    return Err(PrepareError::Unavailable {
+                        language: other,
+                        reason: format!("the {other} runtime is not part of this build yet"),
+                    })
+                }
+            };
+            return Ok(Program::new(self.inner.clone(), runtime, payload));
         }
         let toolchain = self
             .toolchain(language)
@@ -207,7 +224,52 @@ impl Sandbox {
                 .map_err(|e| PrepareError::Compile {
                     message: format!("the module cannot be linked: {e}"),
                 })?;
-        Ok(Program::new(self.inner.clone(), pre))
+        Ok(Program::new(self.inner.clone(), pre, Payload::None))
+    }
+
+    /// The loaded guest runtime for an interpreted language.
+    fn runtime(&self, language: Language) -> Result<InstancePre<RunState>, PrepareError> {
+        let mut loaded = self
+            .inner
+            .runtimes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(pre) = loaded.get(&language) {
+            return Ok(pre.clone());
+        }
+        let unavailable = |reason| PrepareError::Unavailable { language, reason };
+        let path = toolchain::runtime_module(language, &self.inner.config.runtimes_dir)
+            .map_err(unavailable)?;
+        let wasm = std::fs::read(&path)
+            .map_err(|e| unavailable(format!("cannot read {}: {e}", path.display())))?;
+        let module = self
+            .inner
+            .cache
+            .module(&self.inner.engine, &wasm)
+            .map_err(|e| PrepareError::Internal(format!("{language} runtime: {e}")))?;
+        let pre = self
+            .inner
+            .linker
+            .instantiate_pre(&module)
+            .map_err(|e| PrepareError::Internal(format!("{language} runtime: {e}")))?;
+        loaded.insert(language, pre.clone());
+        Ok(pre)
+    }
+
+    /// The runtime's own version, asked of the runtime itself.
+    fn runtime_version(&self, language: Language) -> Result<String, String> {
+        let probe = match language {
+            Language::Sql => "SELECT sqlite_version()",
+            other => return Err(format!("the {other} runtime is not part of this build yet")),
+        };
+        let program = self.prepare(language, probe).map_err(|e| e.to_string())?;
+        let outcome = program.run(&crate::RunInput::default(), &crate::Limits::default());
+        let result: serde_json::Value = serde_json::from_slice(&outcome.stdout)
+            .map_err(|e| format!("the runtime answered {:?}: {e}", outcome.stdout_text()))?;
+        result["rows"][0][0]
+            .as_str()
+            .map(|v| format!("SQLite {v}"))
+            .ok_or_else(|| format!("unexpected answer {result}"))
     }
 
     /// Which languages can run here, with versions, or why not.
@@ -216,8 +278,12 @@ impl Sandbox {
             .into_iter()
             .map(|language| LanguageStatus {
                 language,
-                availability: match self.toolchain(language) {
-                    Ok(t) => Availability::Ready { version: t.version },
+                availability: match if language.is_compiled() {
+                    self.toolchain(language).map(|t| t.version)
+                } else {
+                    self.runtime_version(language)
+                } {
+                    Ok(version) => Availability::Ready { version },
                     Err(reason) => Availability::Unavailable { reason },
                 },
             })

@@ -19,6 +19,9 @@
 //!   and C++ by host compilers jailed with bubblewrap, see [`compile`]),
 //!   precompiled to native code once and cached on disk (`cache`), and held
 //!   as an `InstancePre` so that each run only instantiates.
+//!   SQL is interpreted by a guest runtime (SQLite built for wasm32-wasip1,
+//!   `sandbox/guests/sql`): the query is the program, a run's input is the
+//!   setup SQL, and stdout is the result as JSON.
 //! - [`Program::run`] executes once in a fresh `Store` under [`Limits`] and
 //!   returns a [`RunOutcome`]; nothing from one run is visible to the next.
 //!

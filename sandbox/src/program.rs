@@ -101,17 +101,44 @@ pub(crate) struct RunState {
     stop: Option<Stop>,
 }
 
+/// What an interpreted program adds to each run of its runtime.
+#[derive(Clone)]
+pub(crate) enum Payload {
+    /// A compiled module: the input goes to stdin as it is.
+    None,
+    /// The SQL runtime reads `{"setup": <run input>, "query": <this>}`.
+    SqlQuery(String),
+}
+
 /// A program ready to run. Cheap to clone; runs may happen on many threads
 /// at once.
 #[derive(Clone)]
 pub struct Program {
     sandbox: Arc<Inner>,
     pre: InstancePre<RunState>,
+    payload: Payload,
 }
 
 impl Program {
-    pub(crate) fn new(sandbox: Arc<Inner>, pre: InstancePre<RunState>) -> Self {
-        Self { sandbox, pre }
+    pub(crate) fn new(sandbox: Arc<Inner>, pre: InstancePre<RunState>, payload: Payload) -> Self {
+        Self {
+            sandbox,
+            pre,
+            payload,
+        }
+    }
+
+    /// The bytes the guest reads on stdin for this run.
+    fn stdin_for(&self, input: &RunInput) -> Vec<u8> {
+        match &self.payload {
+            Payload::None => input.stdin.clone(),
+            Payload::SqlQuery(query) => serde_json::json!({
+                "setup": String::from_utf8_lossy(&input.stdin),
+                "query": query,
+            })
+            .to_string()
+            .into_bytes(),
+        }
     }
 
     /// Runs once with `input` under `limits`.
@@ -147,7 +174,7 @@ impl Program {
         let stdout = CappedOutput::new(limits.stdout_bytes);
         let stderr = CappedOutput::new(limits.stderr_bytes);
         let mut wasi = WasiCtxBuilder::new();
-        wasi.stdin(MemoryInputPipe::new(input.stdin.clone()))
+        wasi.stdin(MemoryInputPipe::new(self.stdin_for(input)))
             .stdout(stdout.clone())
             .stderr(stderr.clone())
             .arg("main");

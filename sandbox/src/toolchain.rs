@@ -104,6 +104,23 @@ fn clang(language: Language) -> Result<Toolchain, String> {
     })
 }
 
+/// The guest runtime module that interprets `language`, if it is built.
+pub(crate) fn runtime_module(language: Language, runtimes_dir: &Path) -> Result<PathBuf, String> {
+    let file = match language {
+        Language::Sql => "rehearse-guest-sql.wasm",
+        other => return Err(format!("the {other} runtime is not part of this build yet")),
+    };
+    let path = runtimes_dir.join(file);
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "{} is not built (scripts/setup.sh builds it)",
+            path.display()
+        ))
+    }
+}
+
 /// Finds the toolchain for a compiled language.
 pub(crate) fn detect(language: Language, bwrap: &Path) -> Result<Toolchain, String> {
     if !bwrap.exists() {

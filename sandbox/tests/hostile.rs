@@ -1,6 +1,7 @@
 //! The hostile corpus: every program under `tests/hostile/` declares, in its
 //! first comment lines, the outcome it must get (`expect: …`, and optionally
-//! `stdout: …` and `exit: …`). Each runs under tight limits; the host must
+//! `stdout: …`, `stdout-contains: …` and `exit: …`). SQL cases are queries
+//! run on an empty database. Each runs under tight limits; the host must
 //! neither crash nor hang, and no line of the host's `/etc/passwd` may
 //! appear in anything the sandbox returns.
 
@@ -18,6 +19,7 @@ struct Case {
     path: PathBuf,
     expect: String,
     stdout: Option<String>,
+    stdout_contains: Option<String>,
     exit: Option<i32>,
 }
 
@@ -27,15 +29,18 @@ fn directives(path: &Path) -> Case {
         path: path.to_path_buf(),
         expect: String::new(),
         stdout: None,
+        stdout_contains: None,
         exit: None,
     };
     for line in text
         .lines()
-        .take_while(|l| l.starts_with("//") || l.starts_with(";;"))
+        .take_while(|l| l.starts_with("//") || l.starts_with(";;") || l.starts_with("--"))
     {
-        let line = line.trim_start_matches(['/', ';']).trim();
+        let line = line.trim_start_matches(['/', ';', '-']).trim();
         if let Some(v) = line.strip_prefix("expect:") {
             case.expect = v.trim().to_owned();
+        } else if let Some(v) = line.strip_prefix("stdout-contains:") {
+            case.stdout_contains = Some(v.trim().to_owned());
         } else if let Some(v) = line.strip_prefix("stdout:") {
             case.stdout = Some(v.trim().to_owned());
         } else if let Some(v) = line.strip_prefix("exit:") {
@@ -119,6 +124,14 @@ fn check(case: &Case, secrets: &[String]) -> Option<String> {
         if outcome.stdout_text().trim_end() != expected {
             return Some(format!(
                 "stdout {:?}, expected {expected:?}",
+                outcome.stdout_text()
+            ));
+        }
+    }
+    if let Some(needle) = &case.stdout_contains {
+        if !outcome.stdout_text().contains(needle.as_str()) {
+            return Some(format!(
+                "stdout {:?} lacks {needle:?}",
                 outcome.stdout_text()
             ));
         }

@@ -324,3 +324,54 @@ fn compiled_languages_are_reported_ready() {
         }
     }
 }
+
+#[test]
+fn sql_queries_run_on_the_setup_and_return_typed_rows() {
+    let program = prepare(
+        Language::Sql,
+        "SELECT name, salary, bonus, photo FROM staff ORDER BY salary DESC, name",
+    );
+    let setup = "CREATE TABLE staff (name TEXT, salary INTEGER, bonus REAL, photo BLOB);
+        INSERT INTO staff VALUES ('Ada', 120, 1.5, x'CAFE'), ('Grace', 130, NULL, NULL), ('Linus', 120, 0.25, NULL);";
+    let outcome = program.run(&RunInput::stdin(setup.as_bytes().to_vec()), &test_limits());
+    assert_eq!(outcome.status, RunStatus::Ok, "{}", outcome.detail);
+    let result: serde_json::Value = serde_json::from_slice(&outcome.stdout).unwrap();
+    assert_eq!(
+        result,
+        serde_json::json!({
+            "columns": ["name", "salary", "bonus", "photo"],
+            "rows": [
+                ["Grace", 130, null, null],
+                ["Ada", 120, 1.5, {"blob": "cafe"}],
+                ["Linus", 120, 0.25, null],
+            ]
+        })
+    );
+
+    // Each run starts from an empty database: nothing persists between runs.
+    let count = prepare(Language::Sql, "SELECT count(*) FROM sqlite_master");
+    let fresh = count.run(&RunInput::default(), &test_limits());
+    assert_eq!(
+        fresh.stdout_text().trim(),
+        r#"{"columns":["count(*)"],"rows":[[0]]}"#
+    );
+}
+
+#[test]
+fn sql_errors_name_the_stage() {
+    let bad_setup = prepare(Language::Sql, "SELECT 1").run(
+        &RunInput::stdin(b"CREATE TABLE broken (".to_vec()),
+        &test_limits(),
+    );
+    let result: serde_json::Value = serde_json::from_slice(&bad_setup.stdout).unwrap();
+    assert_eq!(result["error"]["stage"], "setup");
+
+    let bad_query = prepare(Language::Sql, "SELECT nope FROM nowhere")
+        .run(&RunInput::default(), &test_limits());
+    let result: serde_json::Value = serde_json::from_slice(&bad_query.stdout).unwrap();
+    assert_eq!(result["error"]["stage"], "query");
+    assert!(result["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no such table: nowhere"));
+}

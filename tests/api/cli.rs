@@ -232,4 +232,7 @@ fn doctor_lists_every_language_with_its_state() {
     );
     let cpp = table.lines().find(|l| l.starts_with("C++")).unwrap();
     assert!(cpp.contains("ready") && cpp.contains("clang"), "{cpp}");
+    // The SQL runtime answers for itself, from inside the sandbox.
+    let sql = table.lines().find(|l| l.starts_with("SQL")).unwrap();
+    assert!(sql.contains("ready") && sql.contains("SQLite 3."), "{sql}");
 }
