@@ -78,15 +78,17 @@ fi
 # The sandbox's guest runtimes (sandbox/guests), built for wasm32-wasip1 with
 # Debian's clang for their C parts (SQLite). cargo makes this a no-op when
 # nothing changed.
-guests_built=sandbox/guests/target/wasm32-wasip1/release/rehearse-guest-sql.wasm
-if [ ! -f "$guests_built" ]; then
-  say "building the sandbox's guest runtimes (first time only)"
+guests_dir=sandbox/guests/target/wasm32-wasip1/release
+if [ ! -f "$guests_dir/rehearse-guest-sql.wasm" ] || [ ! -f "$guests_dir/rehearse-guest-javascript.wasm" ]; then
+  say "building the sandbox's guest runtimes (SQLite, QuickJS)"
   installed_something=1
 fi
+# rquickjs-sys would download a wasi-sdk; Debian's clang and wasi-libc do the job.
 CC_wasm32_wasip1=clang \
 AR_wasm32_wasip1=llvm-ar-14 \
 CFLAGS_wasm32_wasip1="--target=wasm32-wasi -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS" \
 LIBSQLITE3_FLAGS="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION" \
+RQUICKJS_SYS_NO_WASI_SDK=1 \
   cargo build --quiet --release --target wasm32-wasip1 --manifest-path sandbox/guests/Cargo.toml
 
 if [ "$installed_something" -eq 0 ]; then

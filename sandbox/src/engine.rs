@@ -176,6 +176,7 @@ impl Sandbox {
             let runtime = self.runtime(language)?;
             let payload = match language {
                 Language::Sql => Payload::SqlQuery(source.to_owned()),
+                Language::JavaScript => Payload::Script(source.to_owned()),
                 other => {
                     return Err(PrepareError::Unavailable {
                         language: other,
@@ -256,20 +257,28 @@ impl Sandbox {
         Ok(pre)
     }
 
-    /// The runtime's own version, asked of the runtime itself.
+    /// The runtime's version, asked of the runtime itself: this proves it
+    /// loads and runs, not just that its file exists.
     fn runtime_version(&self, language: Language) -> Result<String, String> {
         let probe = match language {
             Language::Sql => "SELECT sqlite_version()",
+            Language::JavaScript => "console.log([1, 2].map((x) => x * 21).join(''))",
             other => return Err(format!("the {other} runtime is not part of this build yet")),
         };
         let program = self.prepare(language, probe).map_err(|e| e.to_string())?;
         let outcome = program.run(&crate::RunInput::default(), &crate::Limits::default());
-        let result: serde_json::Value = serde_json::from_slice(&outcome.stdout)
-            .map_err(|e| format!("the runtime answered {:?}: {e}", outcome.stdout_text()))?;
-        result["rows"][0][0]
-            .as_str()
-            .map(|v| format!("SQLite {v}"))
-            .ok_or_else(|| format!("unexpected answer {result}"))
+        let answer = outcome.stdout_text();
+        match language {
+            Language::Sql => serde_json::from_str::<serde_json::Value>(&answer)
+                .ok()
+                .and_then(|v| v["rows"][0][0].as_str().map(|v| format!("SQLite {v}")))
+                .ok_or_else(|| format!("the runtime answered {answer:?} ({})", outcome.detail)),
+            _ if answer == "2142\n" => Ok("QuickJS (rquickjs 0.14)".to_owned()),
+            _ => Err(format!(
+                "the runtime answered {answer:?} ({})",
+                outcome.detail
+            )),
+        }
     }
 
     /// Which languages can run here, with versions, or why not.

@@ -19,9 +19,10 @@
 //!   and C++ by host compilers jailed with bubblewrap, see [`compile`]),
 //!   precompiled to native code once and cached on disk (`cache`), and held
 //!   as an `InstancePre` so that each run only instantiates.
-//!   SQL is interpreted by a guest runtime (SQLite built for wasm32-wasip1,
-//!   `sandbox/guests/sql`): the query is the program, a run's input is the
-//!   setup SQL, and stdout is the result as JSON.
+//!   SQL and JavaScript are interpreted by guest runtimes built for
+//!   wasm32-wasip1 (`sandbox/guests/`: SQLite, QuickJS): for SQL the query
+//!   is the program, a run's input is the setup SQL and stdout is the result
+//!   as JSON; for JavaScript the script is the program and the input its stdin.
 //! - [`Program::run`] executes once in a fresh `Store` under [`Limits`] and
 //!   returns a [`RunOutcome`]; nothing from one run is visible to the next.
 //!

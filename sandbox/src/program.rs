@@ -108,6 +108,8 @@ pub(crate) enum Payload {
     None,
     /// The SQL runtime reads `{"setup": <run input>, "query": <this>}`.
     SqlQuery(String),
+    /// A script runtime reads `<length>\n<script><run input>`.
+    Script(String),
 }
 
 /// A program ready to run. Cheap to clone; runs may happen on many threads
@@ -138,6 +140,11 @@ impl Program {
             })
             .to_string()
             .into_bytes(),
+            Payload::Script(source) => {
+                let mut bytes = format!("{}\n{source}", source.len()).into_bytes();
+                bytes.extend_from_slice(&input.stdin);
+                bytes
+            }
         }
     }
 

@@ -108,6 +108,7 @@ fn clang(language: Language) -> Result<Toolchain, String> {
 pub(crate) fn runtime_module(language: Language, runtimes_dir: &Path) -> Result<PathBuf, String> {
     let file = match language {
         Language::Sql => "rehearse-guest-sql.wasm",
+        Language::JavaScript => "rehearse-guest-javascript.wasm",
         other => return Err(format!("the {other} runtime is not part of this build yet")),
     };
     let path = runtimes_dir.join(file);

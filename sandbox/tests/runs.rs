@@ -375,3 +375,64 @@ fn sql_errors_name_the_stage() {
         .unwrap()
         .contains("no such table: nowhere"));
 }
+
+#[test]
+fn javascript_reads_stdin_and_prints_like_node() {
+    let program = prepare(
+        Language::JavaScript,
+        r#"
+        const nums = require("fs").readFileSync(0, "utf8").trim().split(/\s+/).map(Number);
+        console.log(nums.reduce((a, b) => a + b, 0));
+        console.log([1, "two", { three: [3] }], new Set([4]));
+        const first = readline();
+        print(first === null ? "no line" : "line: " + first);
+        "#,
+    );
+    let outcome = program.run(&RunInput::stdin(b"1 2 3\n4\n".to_vec()), &test_limits());
+    assert_eq!(
+        outcome.status,
+        RunStatus::Ok,
+        "{} {}",
+        outcome.detail,
+        outcome.stderr_text()
+    );
+    assert_eq!(
+        outcome.stdout_text(),
+        "10\n[ 1, 'two', { three: [ 3 ] } ] Set(1) { 4 }\nline: 1 2 3\n"
+    );
+}
+
+#[test]
+fn javascript_errors_and_exits_behave_like_node() {
+    let thrown = run(
+        Language::JavaScript,
+        "function f() { throw new TypeError('bad input'); }\nf();",
+        "",
+    );
+    assert_eq!(thrown.status, RunStatus::RuntimeError);
+    assert_eq!(thrown.exit_code, Some(1));
+    assert!(
+        thrown
+            .stderr_text()
+            .starts_with("Uncaught TypeError: bad input"),
+        "{}",
+        thrown.stderr_text()
+    );
+
+    let exited = run(
+        Language::JavaScript,
+        "console.log('before'); process.exit(3); console.log('after');",
+        "",
+    );
+    assert_eq!(exited.status, RunStatus::RuntimeError);
+    assert_eq!(exited.exit_code, Some(3));
+    assert_eq!(exited.stdout_text(), "before\n");
+
+    let syntax = run(Language::JavaScript, "let = ;", "");
+    assert_eq!(syntax.status, RunStatus::RuntimeError);
+    assert!(
+        syntax.stderr_text().contains("SyntaxError"),
+        "{}",
+        syntax.stderr_text()
+    );
+}
