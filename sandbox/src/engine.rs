@@ -177,6 +177,7 @@ impl Sandbox {
             let payload = match language {
                 Language::Sql => Payload::SqlQuery(source.to_owned()),
                 Language::JavaScript => Payload::Script(source.to_owned()),
+                Language::Python => Payload::Python(source.to_owned()),
                 other => {
                     return Err(PrepareError::Unavailable {
                         language: other,
@@ -263,6 +264,7 @@ impl Sandbox {
         let probe = match language {
             Language::Sql => "SELECT sqlite_version()",
             Language::JavaScript => "console.log([1, 2].map((x) => x * 21).join(''))",
+            Language::Python => "import sys; print('Python %d.%d.%d' % sys.version_info[:3])",
             other => return Err(format!("the {other} runtime is not part of this build yet")),
         };
         let program = self.prepare(language, probe).map_err(|e| e.to_string())?;
@@ -273,7 +275,8 @@ impl Sandbox {
                 .ok()
                 .and_then(|v| v["rows"][0][0].as_str().map(|v| format!("SQLite {v}")))
                 .ok_or_else(|| format!("the runtime answered {answer:?} ({})", outcome.detail)),
-            _ if answer == "2142\n" => Ok("QuickJS (rquickjs 0.14)".to_owned()),
+            Language::Python if answer.starts_with("Python 3.") => Ok(answer.trim().to_owned()),
+            Language::JavaScript if answer == "2142\n" => Ok("QuickJS (rquickjs 0.14)".to_owned()),
             _ => Err(format!(
                 "the runtime answered {answer:?} ({})",
                 outcome.detail

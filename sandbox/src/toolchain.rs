@@ -104,14 +104,26 @@ fn clang(language: Language) -> Result<Toolchain, String> {
     })
 }
 
+/// Where CPython's standard library is, mounted read-only at `/lib` in runs.
+pub(crate) fn python_lib(runtimes_dir: &Path) -> PathBuf {
+    runtimes_dir.join("python-lib")
+}
+
 /// The guest runtime module that interprets `language`, if it is built.
 pub(crate) fn runtime_module(language: Language, runtimes_dir: &Path) -> Result<PathBuf, String> {
     let file = match language {
         Language::Sql => "rehearse-guest-sql.wasm",
         Language::JavaScript => "rehearse-guest-javascript.wasm",
+        Language::Python => "rehearse-guest-python.wasm",
         other => return Err(format!("the {other} runtime is not part of this build yet")),
     };
     let path = runtimes_dir.join(file);
+    if language == Language::Python && !python_lib(runtimes_dir).join("python3.11/os.py").exists() {
+        return Err(format!(
+            "the Python standard library is missing under {} (scripts/setup.sh installs it)",
+            python_lib(runtimes_dir).display()
+        ));
+    }
     if path.exists() {
         Ok(path)
     } else {

@@ -1,6 +1,6 @@
 //! The hostile corpus: every program under `tests/hostile/` declares, in its
 //! first comment lines, the outcome it must get (`expect: …`, and optionally
-//! `stdout: …`, `stdout-contains: …` and `exit: …`). SQL cases are queries
+//! `stdout: …`, `stdout-contains: …`, `exit: …` and `wall-ms: …`). SQL cases are queries
 //! run on an empty database. Each runs under tight limits; the host must
 //! neither crash nor hang, and no line of the host's `/etc/passwd` may
 //! appear in anything the sandbox returns.
@@ -21,6 +21,9 @@ struct Case {
     stdout: Option<String>,
     stdout_contains: Option<String>,
     exit: Option<i32>,
+    /// Wall-clock limit for this case, when the default second is too short
+    /// (Python starts slowly until its runtime is snapshotted).
+    wall: Duration,
 }
 
 fn directives(path: &Path) -> Case {
@@ -31,18 +34,20 @@ fn directives(path: &Path) -> Case {
         stdout: None,
         stdout_contains: None,
         exit: None,
+        wall: Duration::from_secs(1),
     };
-    for line in text
-        .lines()
-        .take_while(|l| l.starts_with("//") || l.starts_with(";;") || l.starts_with("--"))
-    {
-        let line = line.trim_start_matches(['/', ';', '-']).trim();
+    for line in text.lines().take_while(|l| {
+        l.starts_with("//") || l.starts_with(";;") || l.starts_with("--") || l.starts_with("#")
+    }) {
+        let line = line.trim_start_matches(['/', ';', '-', '#']).trim();
         if let Some(v) = line.strip_prefix("expect:") {
             case.expect = v.trim().to_owned();
         } else if let Some(v) = line.strip_prefix("stdout-contains:") {
             case.stdout_contains = Some(v.trim().to_owned());
         } else if let Some(v) = line.strip_prefix("stdout:") {
             case.stdout = Some(v.trim().to_owned());
+        } else if let Some(v) = line.strip_prefix("wall-ms:") {
+            case.wall = Duration::from_millis(v.trim().parse().unwrap());
         } else if let Some(v) = line.strip_prefix("exit:") {
             case.exit = Some(v.trim().parse().unwrap());
         }
@@ -55,9 +60,9 @@ fn directives(path: &Path) -> Case {
     case
 }
 
-fn limits() -> Limits {
+fn limits(case: &Case) -> Limits {
     Limits {
-        wall_time: Duration::from_secs(1),
+        wall_time: case.wall,
         memory_bytes: 64 * 1024 * 1024,
         ..Limits::default()
     }
@@ -99,7 +104,7 @@ fn check(case: &Case, secrets: &[String]) -> Option<String> {
     if case.expect == "compile_error" {
         return Some("compiled, but must not".into());
     }
-    let outcome = program.run(&RunInput::default(), &limits());
+    let outcome = program.run(&RunInput::default(), &limits(case));
     for text in [
         outcome.stdout_text(),
         outcome.stderr_text(),
@@ -117,7 +122,7 @@ fn check(case: &Case, secrets: &[String]) -> Option<String> {
             outcome.stderr_text().chars().take(300).collect::<String>()
         ));
     }
-    if outcome.wall_time > limits().wall_time + Duration::from_secs(1) {
+    if outcome.wall_time > case.wall + Duration::from_secs(1) {
         return Some(format!("ran {:?}, past its limit", outcome.wall_time));
     }
     if let Some(expected) = &case.stdout {

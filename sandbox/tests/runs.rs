@@ -436,3 +436,57 @@ fn javascript_errors_and_exits_behave_like_node() {
         syntax.stderr_text()
     );
 }
+
+#[test]
+fn python_reads_stdin_and_reports_errors_against_main_py() {
+    let program = prepare(
+        Language::Python,
+        "import sys\nnums = [int(x) for x in sys.stdin.read().split()]\nprint(sum(nums), sorted(nums)[:2])\n",
+    );
+    let outcome = program.run(&RunInput::stdin(b"5 -1 3\n".to_vec()), &test_limits());
+    assert_eq!(
+        outcome.status,
+        RunStatus::Ok,
+        "{} {}",
+        outcome.detail,
+        outcome.stderr_text()
+    );
+    assert_eq!(outcome.stdout_text(), "7 [-1, 3]\n");
+
+    let failing = run(
+        Language::Python,
+        "def twoSum(nums):\n    return nums[10]\n\nprint('start')\ntwoSum([1, 2])\n",
+        "",
+    );
+    assert_eq!(failing.status, RunStatus::RuntimeError);
+    assert_eq!(failing.exit_code, Some(1));
+    assert_eq!(failing.stdout_text(), "start\n");
+    let trace = failing.stderr_text();
+    assert!(
+        trace.contains("File \"main.py\", line 2, in twoSum"),
+        "{trace}"
+    );
+    assert!(
+        trace.contains("return nums[10]"),
+        "the source line is shown: {trace}"
+    );
+    assert!(
+        trace.contains("IndexError: list index out of range"),
+        "{trace}"
+    );
+    assert!(!trace.contains("<string>"), "no bootstrap frames: {trace}");
+
+    let syntax = run(Language::Python, "def broken(:\n    pass\n", "");
+    assert_eq!(syntax.status, RunStatus::RuntimeError);
+    assert!(
+        syntax.stderr_text().contains("SyntaxError"),
+        "{}",
+        syntax.stderr_text()
+    );
+
+    let exit = run(Language::Python, "import sys\nsys.exit(4)\n", "");
+    assert_eq!(
+        (exit.status, exit.exit_code),
+        (RunStatus::RuntimeError, Some(4))
+    );
+}

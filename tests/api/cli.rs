@@ -235,6 +235,11 @@ fn doctor_lists_every_language_with_its_state() {
     // The SQL runtime answers for itself, from inside the sandbox.
     let sql = table.lines().find(|l| l.starts_with("SQL")).unwrap();
     assert!(sql.contains("ready") && sql.contains("SQLite 3."), "{sql}");
+    let python = table.lines().find(|l| l.starts_with("Python")).unwrap();
+    assert!(
+        python.contains("ready") && python.contains("Python 3.11"),
+        "{python}"
+    );
     let js = table.lines().find(|l| l.starts_with("JavaScript")).unwrap();
     assert!(js.contains("ready") && js.contains("QuickJS"), "{js}");
 }

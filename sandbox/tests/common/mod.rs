@@ -41,7 +41,8 @@ pub fn prepare(language: Language, source: &str) -> Program {
 
 pub fn test_limits() -> Limits {
     Limits {
-        wall_time: Duration::from_secs(2),
+        // Generous: Python still pays interpreter start-up on every run.
+        wall_time: Duration::from_secs(10),
         memory_bytes: 64 * 1024 * 1024,
         ..Limits::default()
     }

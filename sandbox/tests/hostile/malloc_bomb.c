@@ -1,4 +1,5 @@
 // expect: memory_limit
+// wall-ms: 5000
 // why: Allocating and touching memory until malloc fails ends as memory_limit.
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 // expect: memory_limit
+// wall-ms: 5000
 // why: Allocating and touching memory without bound ends as memory_limit once linear memory may grow no further.
 
 use std::hint::black_box;

@@ -1,4 +1,5 @@
 ;; expect: memory_limit
+;; wall-ms: 5000
 ;; why: memory.grow is refused (returns -1) at the memory limit, and the trap that follows is reported as memory_limit.
 
 (module

@@ -1,4 +1,5 @@
 -- expect: ok
+-- wall-ms: 5000
 -- stdout-contains: "error"
 -- why: A string that doubles forty times runs out of memory (64 MiB here) and ends as an SQLite error, not a host crash.
 

@@ -1,4 +1,5 @@
 // expect: memory_limit
+// wall-ms: 5000
 // why: Growing a vector of 1 MiB vectors, each touched, ends as memory_limit.
 
 #include <cstdlib>

@@ -1,0 +1,7 @@
+# expect: memory_limit
+# wall-ms: 10000
+# why: Hoarding big strings hits the memory limit (MemoryError or an abort), never the host.
+
+hoard = []
+while True:
+    hoard.append("x" * (1 << 20) + str(len(hoard)))
