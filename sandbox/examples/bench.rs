@@ -213,21 +213,7 @@ fn main() {
     let python = time_process(
         &mut || {
             let mut cmd = Command::new("bwrap");
-            cmd.args([
-                "--unshare-all",
-                "--die-with-parent",
-                "--ro-bind",
-                "/usr",
-                "/usr",
-                "--symlink",
-                "usr/lib",
-                "/lib",
-                "--symlink",
-                "usr/lib64",
-                "/lib64",
-                "--symlink",
-                "usr/bin",
-                "/bin",
+            cmd.args(rehearse_sandbox::compile::JAIL_BASE_ARGS).args([
                 "--dev",
                 "/dev",
                 "--proc",

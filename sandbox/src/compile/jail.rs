@@ -20,6 +20,30 @@ pub(crate) struct JailOutput {
     pub timed_out: bool,
 }
 
+/// The bubblewrap arguments every jail starts with: new namespaces of every
+/// kind (so no network), no capabilities, and `/usr` read-only as the only
+/// host tree. (Public so the benchmark can time a process-based judge in the
+/// very same jail.)
+pub const JAIL_BASE_ARGS: &[&str] = &[
+    "--unshare-all",
+    "--die-with-parent",
+    "--new-session",
+    "--cap-drop",
+    "ALL",
+    "--ro-bind",
+    "/usr",
+    "/usr",
+    "--symlink",
+    "usr/lib",
+    "/lib",
+    "--symlink",
+    "usr/lib64",
+    "/lib64",
+    "--symlink",
+    "usr/bin",
+    "/bin",
+];
+
 pub(crate) struct Jail<'a> {
     pub bwrap: &'a Path,
     pub workdir: &'a Path,
@@ -48,25 +72,7 @@ fn read_capped(mut reader: impl Read, cap: usize) -> Vec<u8> {
 impl Jail<'_> {
     pub(crate) fn run(&self, program: &str, args: &[String]) -> std::io::Result<JailOutput> {
         let mut cmd = Command::new(self.bwrap);
-        cmd.args([
-            "--unshare-all",
-            "--die-with-parent",
-            "--new-session",
-            "--cap-drop",
-            "ALL",
-            "--ro-bind",
-            "/usr",
-            "/usr",
-            "--symlink",
-            "usr/lib",
-            "/lib",
-            "--symlink",
-            "usr/lib64",
-            "/lib64",
-            "--symlink",
-            "usr/bin",
-            "/bin",
-        ]);
+        cmd.args(JAIL_BASE_ARGS);
         for dir in &self.extra_ro {
             cmd.arg("--ro-bind").arg(dir).arg(dir);
         }

@@ -3,6 +3,8 @@
 
 mod jail;
 
+pub use jail::JAIL_BASE_ARGS;
+
 use std::path::{Path, PathBuf};
 
 use crate::config::CompileLimits;
