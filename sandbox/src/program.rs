@@ -110,26 +110,11 @@ pub(crate) enum Payload {
     SqlQuery(String),
     /// A script runtime reads `<length>\n<script><run input>`.
     Script(String),
-    /// CPython gets the program as an argument to a small bootstrap; the
-    /// run's input stays its stdin.
+    /// The Python runtime (a snapshot of CPython after start-up, see
+    /// `sandbox/guests/python/driver.c`) reads `<length>\n<source><run input>`
+    /// like a script runtime, with the standard library mounted at `/lib`.
     Python(String),
 }
-
-/// Runs the candidate's program as `main.py` (so tracebacks name it and show
-/// its lines), without the bootstrap's own frame in tracebacks.
-const PYTHON_BOOTSTRAP: &str = r#"import sys, linecache, traceback
-source = sys.argv.pop(1)
-linecache.cache["main.py"] = (len(source), None, source.splitlines(True), "main.py")
-namespace = {"__name__": "__main__", "__file__": "main.py", "__builtins__": __builtins__}
-try:
-    exec(compile(source, "main.py", "exec"), namespace)
-except SystemExit:
-    raise
-except BaseException as error:
-    traceback.print_exception(type(error), error, error.__traceback__.tb_next)
-    sys.stdout.flush()
-    sys.exit(1)
-"#;
 
 /// A program ready to run. Cheap to clone; runs may happen on many threads
 /// at once.
@@ -152,14 +137,14 @@ impl Program {
     /// The bytes the guest reads on stdin for this run.
     fn stdin_for(&self, input: &RunInput) -> Vec<u8> {
         match &self.payload {
-            Payload::None | Payload::Python(_) => input.stdin.clone(),
+            Payload::None => input.stdin.clone(),
             Payload::SqlQuery(query) => serde_json::json!({
                 "setup": String::from_utf8_lossy(&input.stdin),
                 "query": query,
             })
             .to_string()
             .into_bytes(),
-            Payload::Script(source) => {
+            Payload::Script(source) | Payload::Python(source) => {
                 let mut bytes = format!("{}\n{source}", source.len()).into_bytes();
                 bytes.extend_from_slice(&input.stdin);
                 bytes
@@ -203,17 +188,14 @@ impl Program {
         wasi.stdin(MemoryInputPipe::new(self.stdin_for(input)))
             .stdout(stdout.clone())
             .stderr(stderr.clone());
-        if let Payload::Python(source) = &self.payload {
-            wasi.args(&["python", "-S", "-c", PYTHON_BOOTSTRAP, source.as_str()])
-                .env("PYTHONHOME", "/")
-                .env("PYTHONDONTWRITEBYTECODE", "1")
-                .env("PYTHONHASHSEED", "0");
+        wasi.arg("main");
+        if let Payload::Python(_) = &self.payload {
+            // The same mount, at the same place, as when the snapshot was
+            // taken: the interpreter remembers its file descriptor.
             let lib = crate::toolchain::python_lib(&self.sandbox.config.runtimes_dir);
             if let Err(e) = wasi.preopened_dir(&lib, "/lib", wasmtime_wasi::FsPerms::ReadOnly) {
                 return internal_error(format!("cannot mount the Python library: {e}"));
             }
-        } else {
-            wasi.arg("main");
         }
         for arg in &input.args {
             wasi.arg(arg);

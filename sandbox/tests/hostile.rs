@@ -22,7 +22,7 @@ struct Case {
     stdout_contains: Option<String>,
     exit: Option<i32>,
     /// Wall-clock limit for this case, when the default second is too short
-    /// (Python starts slowly until its runtime is snapshotted).
+    /// (memory bombs must reach the memory limit first, even on a busy machine).
     wall: Duration,
 }
 

@@ -41,8 +41,7 @@ pub fn prepare(language: Language, source: &str) -> Program {
 
 pub fn test_limits() -> Limits {
     Limits {
-        // Generous: Python still pays interpreter start-up on every run.
-        wall_time: Duration::from_secs(10),
+        wall_time: Duration::from_secs(2),
         memory_bytes: 64 * 1024 * 1024,
         ..Limits::default()
     }

@@ -1,5 +1,4 @@
 # expect: runtime_error
-# wall-ms: 10000
 # why: Unbounded recursion ends as RecursionError, a runtime error, not a crash of the host.
 
 def down(n):

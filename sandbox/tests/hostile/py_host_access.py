@@ -1,6 +1,5 @@
 # expect: ok
 # stdout: blocked blocked blocked blocked blocked blocked
-# wall-ms: 10000
 # why: No host file, process, socket, thread or writable place is reachable from Python.
 
 import os

@@ -1,5 +1,5 @@
 # expect: memory_limit
-# wall-ms: 10000
+# wall-ms: 5000
 # why: Hoarding big strings hits the memory limit (MemoryError or an abort), never the host.
 
 hoard = []

@@ -1,5 +1,4 @@
 # expect: output_limit
-# wall-ms: 10000
 # why: Printing without end ends the run as Output Limit Exceeded.
 
 i = 0

