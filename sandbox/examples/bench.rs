@@ -184,6 +184,23 @@ fn main() {
         "| SQL (`SELECT 1`, SQLite guest) | — (interpreted) | {} | {fuel} |",
         ms(run)
     );
+    for (language, source, label) in [
+        (
+            Language::JavaScript,
+            "console.log('ok')",
+            "JavaScript (`console.log`, QuickJS guest)",
+        ),
+        (
+            Language::Python,
+            "print('ok')",
+            "Python (`print`, CPython 3.11 guest from its snapshot)",
+        ),
+    ] {
+        let program = sandbox.prepare(language, source).unwrap();
+        time_runs(&program, &empty, &limits, 20);
+        let (run, fuel) = time_runs(&program, &empty, &limits, 500);
+        println!("| {label} | — (interpreted) | {} | {fuel} |", ms(run));
+    }
 
     println!("\n### CPU-bound: sieve of 30 million + mixing (median of 7)\n");
     println!("| language | native | wasm (fuel on) | ratio | wasm (fuel off) | fuel overhead |");
@@ -206,6 +223,32 @@ fn main() {
             (with_fuel.as_secs_f64() / without_fuel.as_secs_f64() - 1.0) * 100.0
         );
     }
+
+    println!("\n### CPU-bound Python: the same script in the sandbox and in native `python3` (median of 7)\n");
+    println!("| native python3 | sandbox (fuel on) | ratio | sandbox (fuel off) | fuel overhead |");
+    println!("| --- | --- | --- | --- | --- |");
+    let script = "total = 0\nfor i in range(3_000_000):\n    total += i * i % 7\nprint(total)\n";
+    let native = time_process(
+        &mut || {
+            let mut cmd = Command::new("/usr/bin/python3");
+            cmd.args(["-S", "-c", script]);
+            cmd
+        },
+        "",
+        7,
+    );
+    let metered = sandbox.prepare(Language::Python, script).unwrap();
+    let plain = unmetered.prepare(Language::Python, script).unwrap();
+    let (with_fuel, _) = time_runs(&metered, &empty, &limits, 7);
+    let (without_fuel, _) = time_runs(&plain, &empty, &limits, 7);
+    println!(
+        "| {} | {} | {:.2}× | {} | {:+.1} % |",
+        ms(native),
+        ms(with_fuel),
+        with_fuel.as_secs_f64() / native.as_secs_f64(),
+        ms(without_fuel),
+        (with_fuel.as_secs_f64() / without_fuel.as_secs_f64() - 1.0) * 100.0
+    );
 
     println!("\n### The peer to beat: a process per test, as process-based judges run it (median of 50)\n");
     println!("| how | per test |");
