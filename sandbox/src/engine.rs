@@ -172,19 +172,8 @@ impl Sandbox {
                 limit,
             });
         }
-        if !language.is_compiled() {
+        if let Some(payload) = Payload::interpreted(language, source) {
             let runtime = self.runtime(language)?;
-            let payload = match language {
-                Language::Sql => Payload::SqlQuery(source.to_owned()),
-                Language::JavaScript => Payload::Script(source.to_owned()),
-                Language::Python => Payload::Python(source.to_owned()),
-                other => {
-                    return Err(PrepareError::Unavailable {
-                        language: other,
-                        reason: format!("the {other} runtime is not part of this build yet"),
-                    })
-                }
-            };
             return Ok(Program::new(self.inner.clone(), runtime, payload));
         }
         let toolchain = self
@@ -265,7 +254,7 @@ impl Sandbox {
             Language::Sql => "SELECT sqlite_version()",
             Language::JavaScript => "console.log([1, 2].map((x) => x * 21).join(''))",
             Language::Python => "import sys; print('Python %d.%d.%d' % sys.version_info[:3])",
-            other => return Err(format!("the {other} runtime is not part of this build yet")),
+            other => return Err(format!("{other} is compiled; it has no guest runtime")),
         };
         let program = self.prepare(language, probe).map_err(|e| e.to_string())?;
         let outcome = program.run(&crate::RunInput::default(), &crate::Limits::default());

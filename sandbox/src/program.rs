@@ -12,6 +12,7 @@ use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder};
 
 use crate::engine::Inner;
+use crate::language::Language;
 use crate::limits::Limits;
 use crate::outcome::{RunOutcome, RunStatus};
 use crate::output::CappedOutput;
@@ -114,6 +115,20 @@ pub(crate) enum Payload {
     /// `sandbox/guests/python/driver.c`) reads `<length>\n<source><run input>`
     /// like a script runtime, with the standard library mounted at `/lib`.
     Python(String),
+}
+
+impl Payload {
+    /// The payload that carries `source` to the guest runtime interpreting
+    /// `language`; `None` for compiled languages, which have no runtime.
+    pub(crate) fn interpreted(language: Language, source: &str) -> Option<Payload> {
+        let source = source.to_owned();
+        match language {
+            Language::Sql => Some(Payload::SqlQuery(source)),
+            Language::JavaScript => Some(Payload::Script(source)),
+            Language::Python => Some(Payload::Python(source)),
+            Language::Rust | Language::C | Language::Cpp => None,
+        }
+    }
 }
 
 /// A program ready to run. Cheap to clone; runs may happen on many threads

@@ -115,7 +115,7 @@ pub(crate) fn runtime_module(language: Language, runtimes_dir: &Path) -> Result<
         Language::Sql => "rehearse-guest-sql.wasm",
         Language::JavaScript => "rehearse-guest-javascript.wasm",
         Language::Python => "rehearse-guest-python.wasm",
-        other => return Err(format!("the {other} runtime is not part of this build yet")),
+        other => return Err(format!("{other} is compiled; it has no guest runtime")),
     };
     let path = runtimes_dir.join(file);
     if language == Language::Python && !python_lib(runtimes_dir).join("python3.11/os.py").exists() {
@@ -146,7 +146,7 @@ pub(crate) fn detect(language: Language, bwrap: &Path) -> Result<Toolchain, Stri
         Language::Rust => rust(),
         Language::C | Language::Cpp => clang(language),
         Language::Python | Language::JavaScript | Language::Sql => Err(format!(
-            "the {language} runtime is not part of this build yet"
+            "{language} is interpreted by a guest runtime, not compiled"
         )),
     }
 }
