@@ -5,10 +5,14 @@
 //! (later) grading → `rehearse_sandbox`. See ARCHITECTURE.md for the map.
 
 pub mod accounts;
+pub mod catalog;
+pub mod challenges;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod grading;
+pub mod harness;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -182,3 +182,17 @@ async fn request_id_header(
     }
     Ok(res)
 }
+
+/// The process's sandbox, caching compiled modules under the data folder.
+pub fn sandbox(settings: &Settings) -> anyhow::Result<rehearse_sandbox::Sandbox> {
+    let config = rehearse_sandbox::SandboxConfig {
+        cache_dir: settings.data_dir.join("cache").join("sandbox"),
+        ..rehearse_sandbox::SandboxConfig::default()
+    };
+    Ok(rehearse_sandbox::Sandbox::new(config)?)
+}
+
+/// A grader over the process's sandbox.
+pub fn grader(settings: &Settings) -> anyhow::Result<crate::grading::Grader> {
+    Ok(crate::grading::Grader::new(sandbox(settings)?))
+}

@@ -4,7 +4,10 @@
 //! - per-run start-up of a trivial program, per language (median);
 //! - a CPU-bound workload in wasm against the same source compiled natively;
 //! - what fuel metering costs (the same workload with metering off);
-//! - the peer to beat: a process-based judge's fresh `bwrap … python3` per test.
+//! - the peer to beat: a process-based judge's fresh `bwrap … python3` per test;
+//! - calibration: the same algorithms (`examples/calibration/`) in every
+//!   language, from which the graders' per-language time multipliers and
+//!   instruction budgets (`src/grading/limits.rs`) are set.
 //!
 //! Figures are medians of repeated runs in one process on this machine.
 
@@ -280,4 +283,121 @@ fn main() {
         "| Rehearse sandbox, trivial Rust program (precompiled) | {} |",
         ms(ours)
     );
+
+    calibrate(&sandbox, &limits);
+}
+
+/// One calibration run: median time, fuel, and the answer printed.
+type Measured = (Duration, u64, String);
+
+/// The calibration workloads: (name, stdin).
+const CALIBRATION: [(&str, &str); 3] = [("hash", "300000"), ("sort", "300000"), ("dp", "1500")];
+
+fn calibration_source(workload: &str, language: Language) -> String {
+    let ext = match language {
+        Language::Python => "py",
+        Language::JavaScript => "js",
+        Language::Rust => "rs",
+        Language::C => "c",
+        Language::Cpp => "cpp",
+        Language::Sql => unreachable!("SQL is not calibrated with these programs"),
+    };
+    let path = format!(
+        "{}/examples/calibration/{workload}.{ext}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn median_f64(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Runs every calibration workload in every language (median of 3 runs)
+/// and derives each language's time multiplier (against compiled code) and
+/// its instruction rate.
+fn calibrate(sandbox: &Sandbox, limits: &Limits) {
+    let languages = [
+        Language::C,
+        Language::Cpp,
+        Language::Rust,
+        Language::JavaScript,
+        Language::Python,
+    ];
+    println!("\n### Calibration: the same algorithms in every language (median of 3)\n");
+    println!("Hash set of 300,000 integers; sort of 300,000 integers; LCS table of 1,500 × 1,500");
+    println!(
+        "(`sandbox/examples/calibration/`). **Multiplier**: time against compiled code (the median"
+    );
+    println!(
+        "of C, C++ and Rust on each workload), geometric mean over the workloads. **Fuel rate**:"
+    );
+    println!(
+        "instructions per millisecond of the language's own running time, the highest over the"
+    );
+    println!("workloads. A test's budget is time limit × multiplier × fuel rate.\n");
+    let mut header = String::from("| language |");
+    let mut rule = String::from("| --- |");
+    for (workload, _) in CALIBRATION {
+        header.push_str(&format!(" {workload} | "));
+        rule.push_str(" --- |");
+    }
+    header.push_str(" multiplier | fuel rate |");
+    rule.push_str(" --- | --- |");
+    println!("{header}\n{rule}");
+    let mut results: Vec<(Language, Vec<Measured>)> = Vec::new();
+    for language in languages {
+        let mut row = Vec::new();
+        for (workload, stdin) in CALIBRATION {
+            let program = sandbox
+                .prepare(language, &calibration_source(workload, language))
+                .unwrap();
+            let input = RunInput::stdin(stdin.as_bytes().to_vec());
+            let outcome = program.run(&input, limits);
+            assert_eq!(
+                outcome.status,
+                RunStatus::Ok,
+                "{language} {workload}: {} {}",
+                outcome.detail,
+                outcome.stderr_text()
+            );
+            let (time, fuel) = time_runs(&program, &input, limits, 3);
+            row.push((time, fuel, outcome.stdout_text()));
+        }
+        results.push((language, row));
+    }
+    // The compiled reference per workload: the median of C, C++ and Rust.
+    let reference: Vec<f64> = (0..CALIBRATION.len())
+        .map(|k| {
+            median_f64(
+                results[..3]
+                    .iter()
+                    .map(|(_, row)| row[k].0.as_secs_f64())
+                    .collect(),
+            )
+        })
+        .collect();
+    for (language, row) in &results {
+        let mut line = format!("| {language} |");
+        let mut log_ratio = 0.0;
+        let mut rate: f64 = 0.0;
+        for (k, (time, fuel, answer)) in row.iter().enumerate() {
+            assert_eq!(
+                answer, &results[0].1[k].2,
+                "{language} disagrees with C on {}",
+                CALIBRATION[k].0
+            );
+            line.push_str(&format!(
+                " {} ({:.0} M fuel) |",
+                ms(*time),
+                *fuel as f64 / 1e6
+            ));
+            log_ratio += (time.as_secs_f64() / reference[k]).ln();
+            rate = rate.max(*fuel as f64 / (time.as_secs_f64() * 1000.0));
+        }
+        let multiplier = (log_ratio / CALIBRATION.len() as f64).exp();
+        line.push_str(&format!(" {multiplier:.2}× | {:.1} M/ms |", rate / 1e6));
+        println!("{line}");
+    }
 }

@@ -15,7 +15,7 @@ use crate::cache::{sha256, Cache};
 use crate::compile::{self, Toolchain};
 use crate::config::SandboxConfig;
 use crate::language::Language;
-use crate::program::{Payload, Program, RunState};
+use crate::program::{Payload, Program, RunState, SqlOptions};
 use crate::toolchain::{self, Availability, LanguageStatus};
 use crate::PrepareError;
 
@@ -194,6 +194,14 @@ impl Sandbox {
             }
         };
         self.prepare_module(&wasm)
+    }
+
+    /// Prepares a SQL program with options for graders (read-only queries,
+    /// a verification query, a query plan); see [`SqlOptions`].
+    pub fn prepare_sql(&self, query: &str, options: SqlOptions) -> Result<Program, PrepareError> {
+        Ok(self
+            .prepare(Language::Sql, query)?
+            .with_sql_options(options))
     }
 
     /// Loads a WebAssembly module (binary or text) that talks WASI preview 1

@@ -1,5 +1,9 @@
-/// The languages a program can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The languages a program can be written in. Serialised by its stable
+/// name (`python`, `cpp`, …).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     Python,
     JavaScript,

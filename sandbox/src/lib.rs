@@ -45,7 +45,7 @@ pub use engine::{Sandbox, SetupError};
 pub use language::Language;
 pub use limits::Limits;
 pub use outcome::{RunOutcome, RunStatus};
-pub use program::{CancelToken, Program, RunInput};
+pub use program::{CancelToken, Program, RunInput, SqlOptions};
 pub use toolchain::{Availability, LanguageStatus};
 
 /// Why source could not become a runnable [`Program`].

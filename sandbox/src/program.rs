@@ -102,13 +102,25 @@ pub(crate) struct RunState {
     stop: Option<Stop>,
 }
 
+/// How a SQL program runs, beyond "setup, then the query".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SqlOptions {
+    /// Refuse a query that would change the database.
+    pub readonly: bool,
+    /// A query run after the program's statement; its rows are the output.
+    pub verify: Option<String>,
+    /// A query whose `EXPLAIN QUERY PLAN` details are added to the output
+    /// as `"plan": ["SEARCH t USING INDEX i (x=?)", …]`.
+    pub plan: Option<String>,
+}
+
 /// What an interpreted program adds to each run of its runtime.
 #[derive(Clone)]
 pub(crate) enum Payload {
     /// A compiled module: the input goes to stdin as it is.
     None,
-    /// The SQL runtime reads `{"setup": <run input>, "query": <this>}`.
-    SqlQuery(String),
+    /// The SQL runtime reads `{"setup": <run input>, "query": <this>, …}`.
+    Sql(String, SqlOptions),
     /// A script runtime reads `<length>\n<script><run input>`.
     Script(String),
     /// The Python runtime (a snapshot of CPython after start-up, see
@@ -123,7 +135,7 @@ impl Payload {
     pub(crate) fn interpreted(language: Language, source: &str) -> Option<Payload> {
         let source = source.to_owned();
         match language {
-            Language::Sql => Some(Payload::SqlQuery(source)),
+            Language::Sql => Some(Payload::Sql(source, SqlOptions::default())),
             Language::JavaScript => Some(Payload::Script(source)),
             Language::Python => Some(Payload::Python(source)),
             Language::Rust | Language::C | Language::Cpp => None,
@@ -141,6 +153,13 @@ pub struct Program {
 }
 
 impl Program {
+    pub(crate) fn with_sql_options(mut self, options: SqlOptions) -> Self {
+        if let Payload::Sql(_, current) = &mut self.payload {
+            *current = options;
+        }
+        self
+    }
+
     pub(crate) fn new(sandbox: Arc<Inner>, pre: InstancePre<RunState>, payload: Payload) -> Self {
         Self {
             sandbox,
@@ -153,9 +172,12 @@ impl Program {
     fn stdin_for(&self, input: &RunInput) -> Vec<u8> {
         match &self.payload {
             Payload::None => input.stdin.clone(),
-            Payload::SqlQuery(query) => serde_json::json!({
+            Payload::Sql(query, options) => serde_json::json!({
                 "setup": String::from_utf8_lossy(&input.stdin),
                 "query": query,
+                "readonly": options.readonly,
+                "verify": options.verify,
+                "plan": options.plan,
             })
             .to_string()
             .into_bytes(),

@@ -9,6 +9,7 @@
 //! Only this module imports diesel.
 
 pub mod api_tokens;
+pub mod challenges;
 mod connection;
 mod error;
 mod migrations;

@@ -49,4 +49,44 @@ diesel::table! {
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(users, sessions, api_tokens, server_secrets);
+diesel::table! {
+    challenges (id) {
+        id -> Text,
+        slug -> Text,
+        kind -> Text,
+        title -> Text,
+        difficulty -> Text,
+        skills -> Text,
+        tags -> Text,
+        points -> Integer,
+        origin -> Text,
+        author_id -> Nullable<Text>,
+        published -> Bool,
+        current_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    challenge_versions (id) {
+        id -> Text,
+        challenge_id -> Text,
+        version -> Integer,
+        content_hash -> Text,
+        package -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(challenge_versions -> challenges (challenge_id));
+diesel::joinable!(challenges -> users (author_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    sessions,
+    api_tokens,
+    server_secrets,
+    challenges,
+    challenge_versions,
+);

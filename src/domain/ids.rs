@@ -51,3 +51,7 @@ id_type!(
     /// An API token for the command-line client.
     ApiTokenId
 );
+id_type!(
+    /// A challenge (all its versions).
+    ChallengeId
+);

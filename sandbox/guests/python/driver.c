@@ -13,6 +13,7 @@
  */
 #include <Python.h>
 #include <stdlib.h>
+#include <wasi/api.h>
 
 static const char BOOTSTRAP[] =
     "import sys, linecache, traceback\n"
@@ -61,8 +62,40 @@ void rehearse_initialize(void) {
     }
 }
 
+/* sys.argv was fixed when the snapshot was taken; each run sets it from its
+   own WASI arguments ("main.py" first, as a script's argv would be). */
+static void set_argv(void) {
+    __wasi_size_t argc = 0, size = 0;
+    if (__wasi_args_sizes_get(&argc, &size) != 0 || argc == 0) {
+        return;
+    }
+    uint8_t **argv = malloc(argc * sizeof(uint8_t *));
+    uint8_t *buffer = malloc(size);
+    if (argv == NULL || buffer == NULL || __wasi_args_get(argv, buffer) != 0) {
+        free(argv);
+        free(buffer);
+        return;
+    }
+    PyObject *list = PyList_New(0);
+    PyObject *name = PyUnicode_FromString("main.py");
+    PyList_Append(list, name);
+    Py_DECREF(name);
+    for (__wasi_size_t i = 1; i < argc; i++) {
+        PyObject *arg = PyUnicode_DecodeFSDefault((const char *)argv[i]);
+        if (arg != NULL) {
+            PyList_Append(list, arg);
+            Py_DECREF(arg);
+        }
+    }
+    PySys_SetObject("argv", list);
+    Py_DECREF(list);
+    free(argv);
+    free(buffer);
+}
+
 __attribute__((export_name("wizer.resume")))
 void rehearse_resume(void) {
+    set_argv();
     /* SystemExit inside exits the process with its code (PyRun_SimpleString
        handles it); any other failure was already reported by the bootstrap. */
     if (PyRun_SimpleString(BOOTSTRAP) != 0) {

@@ -7,7 +7,15 @@
 //! - `{"columns": ["name", …], "rows": [[value, …], …]}` where a value is
 //!   `null`, an integer, a float, a string, or `{"blob": "<hex>"}`; a float
 //!   that JSON cannot carry (infinity, NaN) is `{"float": "inf"}` etc.;
-//! - or `{"error": {"stage": "setup" | "query" | "input", "message": "…"}}`.
+//! - or `{"error": {"stage": "setup" | "query" | "verify" | "plan" | "input",
+//!   "message": "…"}}`.
+//!
+//! Optional fields shape the run for graders:
+//! - `"readonly": true` refuses a query that would change the database;
+//! - `"verify": "<SQL>"` runs after the query (whose rows are discarded);
+//!   the output is the verify query's rows instead;
+//! - `"plan": "<SQL>"` adds `"plan": ["<detail>", …]`, SQLite's
+//!   `EXPLAIN QUERY PLAN` of that query, taken after everything else.
 //!
 //! The database lives in memory only; there are no files to attach (the
 //! sandbox preopens no directory) and extensions cannot be loaded.
@@ -24,6 +32,10 @@ struct Input {
     #[serde(default)]
     setup: String,
     query: String,
+    #[serde(default)]
+    readonly: bool,
+    verify: Option<String>,
+    plan: Option<String>,
 }
 
 fn error(stage: &str, message: impl std::fmt::Display) -> Value {
@@ -74,30 +86,52 @@ fn run(input: &str) -> Value {
             )
         }
     }
-    let columns: Vec<String> = statement.column_names().iter().map(|c| c.to_string()).collect();
-    let width = columns.len();
-    let mut rows = match statement.query([]) {
-        Ok(rows) => rows,
+    if input.readonly && !statement.readonly() {
+        return error(
+            "query",
+            "this challenge asks for a query that only reads data; this statement would change the database",
+        );
+    }
+    let mut result = match rows_of(&mut statement) {
+        Ok(result) => result,
         Err(e) => return error("query", e),
     };
-    let mut out = Vec::new();
-    loop {
-        match rows.next() {
-            Ok(Some(row)) => {
-                let mut values = Vec::with_capacity(width);
-                for i in 0..width {
-                    match row.get_ref(i) {
-                        Ok(v) => values.push(value(v)),
-                        Err(e) => return error("query", e),
-                    }
-                }
-                out.push(Value::Array(values));
-            }
-            Ok(None) => break,
-            Err(e) => return error("query", e),
+    drop(statement);
+    drop(batch);
+    if let Some(verify) = &input.verify {
+        result = match conn.prepare(verify).and_then(|mut s| rows_of(&mut s)) {
+            Ok(result) => result,
+            Err(e) => return error("verify", e),
+        };
+    }
+    if let Some(plan) = &input.plan {
+        let explained = format!("EXPLAIN QUERY PLAN {plan}");
+        let details = conn.prepare(&explained).and_then(|mut s| {
+            let rows = s.query_map([], |row| row.get::<_, String>(3))?;
+            rows.collect::<Result<Vec<String>, _>>()
+        });
+        match details {
+            Ok(details) => result["plan"] = json!(details),
+            Err(e) => return error("plan", e),
         }
     }
-    json!({ "columns": columns, "rows": out })
+    result
+}
+
+/// Runs a prepared statement to the end: its columns and typed rows.
+fn rows_of(statement: &mut rusqlite::Statement<'_>) -> rusqlite::Result<Value> {
+    let columns: Vec<String> = statement.column_names().iter().map(|c| c.to_string()).collect();
+    let width = columns.len();
+    let mut rows = statement.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let mut values = Vec::with_capacity(width);
+        for i in 0..width {
+            values.push(value(row.get_ref(i)?));
+        }
+        out.push(Value::Array(values));
+    }
+    Ok(json!({ "columns": columns, "rows": out }))
 }
 
 fn main() {

@@ -1,4 +1,7 @@
-//! The `rehearse` command line: serving, migrating and managing users.
+//! The `rehearse` command line: serving, migrating, managing users, and the
+//! instructors' tools for challenge packages (`challenges`).
+
+mod challenges;
 
 use std::io::{BufRead, IsTerminal};
 use std::net::IpAddr;
@@ -47,6 +50,47 @@ pub enum Command {
     /// Show which languages can run on this machine, their versions, and
     /// why any cannot.
     Doctor,
+    /// Work with challenge packages (folders of plain files).
+    #[command(subcommand)]
+    Challenges(ChallengesCommand),
+    /// Grade a local file against a challenge package, as the web app would.
+    Grade {
+        /// The challenge's slug (its folder name).
+        slug: String,
+        /// The answer: source code, a SQL file, or a design in markdown.
+        file: PathBuf,
+        /// The language, when the file's extension does not say.
+        #[arg(long)]
+        lang: Option<String>,
+        /// The folder of challenge packages.
+        #[arg(long, default_value = "challenges", value_name = "DIR")]
+        library: PathBuf,
+        /// Run only the sample tests.
+        #[arg(long)]
+        samples: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ChallengesCommand {
+    /// Validate packages and run their reference solutions (all must pass),
+    /// known-wrong solutions (each must fail) and kept design answers.
+    Check {
+        /// Package folders, or folders of packages.
+        #[arg(default_value = "challenges")]
+        dirs: Vec<PathBuf>,
+    },
+    /// Check and store packages in the database: a changed package becomes
+    /// a new version; an unchanged one is left alone.
+    Import {
+        #[arg(default_value = "challenges")]
+        dirs: Vec<PathBuf>,
+    },
+    /// List packages with counts per kind, difficulty and skill.
+    List {
+        #[arg(default_value = "challenges")]
+        dirs: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -106,6 +150,36 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User(command) => user_command(settings, command).await,
         Command::Doctor => doctor(&settings),
+        Command::Challenges(command) => {
+            let settings = settings.clone();
+            tokio::task::spawn_blocking(move || challenges_command(&settings, command)).await?
+        }
+        Command::Grade {
+            slug,
+            file,
+            lang,
+            library,
+            samples,
+        } => {
+            let grader = startup::grader(&settings)?;
+            tokio::task::spawn_blocking(move || {
+                challenges::grade(&grader, &library, &slug, &file, lang.as_deref(), samples)
+            })
+            .await?
+        }
+    }
+}
+
+fn challenges_command(settings: &Settings, command: ChallengesCommand) -> anyhow::Result<()> {
+    match command {
+        ChallengesCommand::Check { dirs } => challenges::check(&startup::grader(settings)?, &dirs),
+        ChallengesCommand::List { dirs } => challenges::list(&dirs),
+        ChallengesCommand::Import { dirs } => {
+            let db =
+                tokio::runtime::Handle::current().block_on(startup::open_database(settings))?;
+            let catalog = crate::catalog::Catalog::new(db, startup::grader(settings)?);
+            challenges::import(&catalog, &dirs)
+        }
     }
 }
 
@@ -190,11 +264,8 @@ fn read_password() -> anyhow::Result<Password> {
 }
 
 fn doctor(settings: &Settings) -> anyhow::Result<()> {
-    use rehearse_sandbox::{Availability, Sandbox, SandboxConfig};
-    let sandbox = Sandbox::new(SandboxConfig {
-        cache_dir: settings.data_dir.join("cache").join("sandbox"),
-        ..SandboxConfig::default()
-    })?;
+    use rehearse_sandbox::Availability;
+    let sandbox = startup::sandbox(settings)?;
     println!("{:<12} {:<10} details", "language", "status");
     for status in sandbox.status() {
         let (state, details) = match status.availability {

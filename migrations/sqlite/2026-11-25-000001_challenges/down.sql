@@ -1,0 +1,2 @@
+DROP TABLE challenge_versions;
+DROP TABLE challenges;

@@ -1,0 +1,25 @@
+//! Challenges: the package format and the model every other part reads.
+//!
+//! A challenge is a folder of plain files (`challenges/<slug>/`, described
+//! in `challenges/README.md`). [`load::load_package`] reads and checks one,
+//! reporting every problem with its file and field; the result is a
+//! [`model::Challenge`] — plain data, serialised as JSON when stored — plus
+//! any tests still to be generated (`grading::materialise`).
+//!
+//! - [`types`]: the language-neutral type language (`list<int>`, `tree`, …)
+//! - [`signature`]: function and class signatures written in it
+//! - [`rubric`]: system-design rubrics
+//! - [`skills`]: the fixed vocabulary of skills
+//!
+//! This module does no grading and knows nothing of HTTP or storage.
+
+pub mod load;
+mod manifest;
+pub mod model;
+pub mod rubric;
+pub mod signature;
+pub mod skills;
+pub mod types;
+
+pub use load::{find_packages, load_package, Package, Problem};
+pub use model::{Challenge, Difficulty, Kind};

@@ -1,0 +1,331 @@
+//! Grading: a challenge and an answer in, a [`Report`] out.
+//!
+//! - [`code`] runs a program once per test in the sandbox (so one test's
+//!   timeout never costs the others their results) and compares each
+//!   result with a [`compare`] comparator;
+//! - [`sql`] runs the query (or statement) on a fresh SQLite per dataset
+//!   and compares result tables;
+//! - [`design`] scores a written design against the challenge's rubric.
+//!
+//! [`materialise`] turns generated tests into concrete ones; [`check`] is
+//! what `rehearse challenges check` runs over a package. Grading is
+//! blocking (the sandbox runs guests on threads of its own); async callers
+//! wrap it in `spawn_blocking`. This layer knows nothing about HTTP, users
+//! or the database.
+
+pub mod check;
+pub mod code;
+pub mod compare;
+pub mod design;
+pub mod limits;
+pub mod materialise;
+pub mod sql;
+
+use std::fmt;
+
+use rehearse_sandbox::{CancelToken, Language, Sandbox};
+use serde::{Deserialize, Serialize};
+
+use crate::challenges::model::{Challenge, DesignAnswer, Spec, TestInput};
+
+/// The verdict of one test, and of a whole submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Accepted,
+    WrongAnswer,
+    TimeLimitExceeded,
+    MemoryLimitExceeded,
+    OutputLimitExceeded,
+    RuntimeError,
+    CompileError,
+    InternalError,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 8] = [
+        Verdict::Accepted,
+        Verdict::WrongAnswer,
+        Verdict::TimeLimitExceeded,
+        Verdict::MemoryLimitExceeded,
+        Verdict::OutputLimitExceeded,
+        Verdict::RuntimeError,
+        Verdict::CompileError,
+        Verdict::InternalError,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Accepted => "accepted",
+            Verdict::WrongAnswer => "wrong_answer",
+            Verdict::TimeLimitExceeded => "time_limit_exceeded",
+            Verdict::MemoryLimitExceeded => "memory_limit_exceeded",
+            Verdict::OutputLimitExceeded => "output_limit_exceeded",
+            Verdict::RuntimeError => "runtime_error",
+            Verdict::CompileError => "compile_error",
+            Verdict::InternalError => "internal_error",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+
+    /// Two or three letters, as judges print them.
+    pub fn short(self) -> &'static str {
+        match self {
+            Verdict::Accepted => "AC",
+            Verdict::WrongAnswer => "WA",
+            Verdict::TimeLimitExceeded => "TLE",
+            Verdict::MemoryLimitExceeded => "MLE",
+            Verdict::OutputLimitExceeded => "OLE",
+            Verdict::RuntimeError => "RE",
+            Verdict::CompileError => "CE",
+            Verdict::InternalError => "IE",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::Accepted => "Accepted",
+            Verdict::WrongAnswer => "Wrong Answer",
+            Verdict::TimeLimitExceeded => "Time Limit Exceeded",
+            Verdict::MemoryLimitExceeded => "Memory Limit Exceeded",
+            Verdict::OutputLimitExceeded => "Output Limit Exceeded",
+            Verdict::RuntimeError => "Runtime Error",
+            Verdict::CompileError => "Compile Error",
+            Verdict::InternalError => "Internal Error",
+        })
+    }
+}
+
+/// What a candidate hands in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Answer {
+    Code { language: Language, source: String },
+    Sql { source: String },
+    Design(DesignAnswer),
+}
+
+/// Which tests to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// Every test: a submission.
+    All,
+    /// Only the sample tests: "Run" in the editor, nothing stored as a score.
+    Samples,
+    /// The candidate's own input: the answer and the reference solution
+    /// both run on it, and the outputs are shown side by side.
+    Custom(TestInput),
+}
+
+/// The result of grading one answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    /// Fraction of the test weight passed (or rubric score), 0–1.
+    pub score: f64,
+    pub tests: Vec<TestReport>,
+    /// The compiler's message for a Compile Error.
+    pub compile_output: Option<String>,
+    /// The sum of the tests' fuel: the deterministic cost of the answer.
+    pub fuel: u64,
+    /// Rubric feedback for a design answer.
+    pub design: Option<design::Feedback>,
+}
+
+impl Report {
+    /// Points earned out of `points`.
+    pub fn points(&self, points: u32) -> f64 {
+        (self.score * f64::from(points) * 100.0).round() / 100.0
+    }
+
+    fn compile_error(message: String) -> Report {
+        Report {
+            verdict: Verdict::CompileError,
+            score: 0.0,
+            tests: Vec::new(),
+            compile_output: Some(message),
+            fuel: 0,
+            design: None,
+        }
+    }
+
+    /// Sums up per-test results: the first failing test's verdict (in test
+    /// order, samples first as authored) or Accepted, and the weighted
+    /// fraction passed.
+    fn from_tests(tests: Vec<TestReport>) -> Report {
+        let total: u64 = tests.iter().map(|t| u64::from(t.weight)).sum();
+        let passed: u64 = tests
+            .iter()
+            .filter(|t| t.verdict == Verdict::Accepted)
+            .map(|t| u64::from(t.weight))
+            .sum();
+        let verdict = tests
+            .iter()
+            .map(|t| t.verdict)
+            .find(|v| *v != Verdict::Accepted)
+            .unwrap_or(Verdict::Accepted);
+        Report {
+            verdict,
+            score: if total == 0 {
+                0.0
+            } else {
+                passed as f64 / total as f64
+            },
+            fuel: tests.iter().map(|t| t.fuel).sum(),
+            tests,
+            compile_output: None,
+            design: None,
+        }
+    }
+}
+
+/// One test's result. Inputs and outputs are kept only for sample tests
+/// (and custom runs): hidden tests never reveal them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestReport {
+    pub name: String,
+    pub sample: bool,
+    pub weight: u32,
+    pub verdict: Verdict,
+    /// A short explanation ("expected 3, got 4"; "line 4: IndexError …").
+    pub message: String,
+    /// Instructions executed: the test's deterministic cost.
+    pub fuel: u64,
+    pub time_ms: f64,
+    pub memory_bytes: u64,
+    pub input: Option<String>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    /// What the program printed besides its result (debug output).
+    pub printed: Option<String>,
+    /// For SQL: how the result table differs from the expected one.
+    pub diff: Option<sql::TableDiff>,
+}
+
+/// How far grading has got, for live progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub name: String,
+    pub verdict: Verdict,
+}
+
+/// Why an answer could not be graded at all (as opposed to grading badly).
+#[derive(Debug, thiserror::Error)]
+pub enum GradeError {
+    #[error("this challenge does not take answers in {0}")]
+    Language(String),
+    #[error("this is a {expected} challenge; the answer is {found}")]
+    WrongKind {
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("{0}")]
+    BadInput(String),
+    #[error("{language} cannot run on this server: {reason}")]
+    Unavailable { language: Language, reason: String },
+    #[error("grading was cancelled")]
+    Cancelled,
+    #[error("internal grading error: {0}")]
+    Internal(String),
+}
+
+/// Grades answers with one sandbox; cheap to clone and share.
+#[derive(Clone)]
+pub struct Grader {
+    sandbox: Sandbox,
+}
+
+impl Grader {
+    pub fn new(sandbox: Sandbox) -> Self {
+        Self { sandbox }
+    }
+
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
+    }
+
+    /// Grades `answer`; `progress` hears of each test as it finishes, and
+    /// `cancel` stops grading (within a millisecond, mid-test).
+    pub fn grade(
+        &self,
+        challenge: &Challenge,
+        answer: &Answer,
+        scope: &Scope,
+        cancel: &CancelToken,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Report, GradeError> {
+        let mut run = Run {
+            grader: self,
+            cancel,
+            progress,
+        };
+        match (&challenge.spec, answer) {
+            (Spec::Code(spec), Answer::Code { language, source }) => {
+                code::grade(&mut run, spec, *language, source, scope)
+            }
+            (Spec::Sql(spec), Answer::Sql { source }) => sql::grade(&mut run, spec, source, scope),
+            (Spec::Design(spec), Answer::Design(answer)) => Ok(design::grade(spec, answer)),
+            (spec, answer) => Err(GradeError::WrongKind {
+                expected: match spec {
+                    Spec::Code(_) => "code",
+                    Spec::Sql(_) => "SQL",
+                    Spec::Design(_) => "system-design",
+                },
+                found: match answer {
+                    Answer::Code { .. } => "code",
+                    Answer::Sql { .. } => "SQL",
+                    Answer::Design(_) => "a design",
+                },
+            }),
+        }
+    }
+}
+
+/// One grading in progress: what the kind-specific graders need.
+pub(crate) struct Run<'a> {
+    pub grader: &'a Grader,
+    pub cancel: &'a CancelToken,
+    pub progress: &'a mut dyn FnMut(Progress),
+}
+
+impl Run<'_> {
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.grader.sandbox
+    }
+
+    pub fn check_cancelled(&self) -> Result<(), GradeError> {
+        if self.cancel.is_cancelled() {
+            Err(GradeError::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn report(&mut self, done: usize, total: usize, test: &TestReport) {
+        (self.progress)(Progress {
+            done,
+            total,
+            name: test.name.clone(),
+            verdict: test.verdict,
+        });
+    }
+}
+
+/// Keeps the start of a long text, with a note of what was cut.
+pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!(
+        "{cut}… ({} more characters)",
+        text.chars().count() - max_chars
+    )
+}
