@@ -229,8 +229,14 @@ static void rh_w_string(RhWriter* w, const char* t) {
 }
 static void rh_w_char(RhWriter* w, char c) { char t[2] = { c, 0 }; rh_w_string(w, t); }
 static void rh_w_list(RhWriter* w, struct ListNode* node) {
-    rh_put(w, "["); long count = 0;
-    for (; node; node = node->next) { if (count++) rh_put(w, ","); rh_w_int(w, node->val); if (count > 10000000) rh_fail("the returned linked list has a cycle"); }
+    /* Floyd's check: a cycle would otherwise print forever. */
+    struct ListNode* slow = node; long count = 0;
+    rh_put(w, "[");
+    for (; node; node = node->next) {
+        if (count++) rh_put(w, ",");
+        rh_w_int(w, node->val);
+        if (count % 2 == 0) { slow = slow->next; if (node->next && slow == node->next) rh_fail("the returned linked list has a cycle"); }
+    }
     rh_put(w, "]");
 }
 static void rh_w_tree(RhWriter* w, struct TreeNode* root) {

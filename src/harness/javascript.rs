@@ -167,10 +167,14 @@ var __rhRun = (function () {
   }
   function fromList(node) {
     const out = [];
+    let slow = node;
     while (node !== null && node !== undefined) {
       out.push(node.val);
       node = node.next;
-      if (out.length > 10000000) throw new Error("the returned linked list has a cycle");
+      if (out.length % 2 === 0) {
+        slow = slow.next;
+        if (node && slow === node) throw new Error("the returned linked list has a cycle");
+      }
     }
     return out;
   }

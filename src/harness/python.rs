@@ -162,13 +162,14 @@ def __rh_to_list(values):
 
 def __rh_from_list(node):
     out = []
-    seen = 0
+    slow = node
     while node is not None:
         out.append(node.val)
         node = node.next
-        seen += 1
-        if seen > 10_000_000:
-            raise ValueError("the returned linked list has a cycle")
+        if len(out) % 2 == 0:
+            slow = slow.next
+            if node is not None and slow is node:
+                raise ValueError("the returned linked list has a cycle")
     return out
 
 

@@ -274,6 +274,9 @@ mod __rehearse {
             let mut out = std::io::stdout().lock();
             let _ = write!(out, "\n{}\n{}\n", nonce, self.s);
             let _ = out.flush();
+            // Exit without dropping the test's values: dropping a long
+            // `Box` list recurses once per node and would overflow the stack.
+            std::process::exit(0);
         }
     }
 }

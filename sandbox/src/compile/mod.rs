@@ -32,6 +32,19 @@ void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 "#;
 const CPP_OPERATOR_NEW_FILE: &str = "rehearse_operator_new.cpp";
 
+/// GCC's `<bits/stdc++.h>`, which competitive programmers include
+/// everywhere; libc++ has no such header, so the jail provides one.
+const BITS_STDCXX: &str = "#pragma once\n\
+#include <algorithm>\n#include <array>\n#include <bitset>\n#include <cassert>\n#include <cctype>\n\
+#include <cfloat>\n#include <climits>\n#include <cmath>\n#include <complex>\n#include <cstdint>\n\
+#include <cstdio>\n#include <cstdlib>\n#include <cstring>\n#include <deque>\n#include <functional>\n\
+#include <iomanip>\n#include <iostream>\n#include <iterator>\n#include <limits>\n#include <list>\n\
+#include <map>\n#include <memory>\n#include <numeric>\n#include <optional>\n#include <queue>\n\
+#include <random>\n#include <set>\n#include <sstream>\n#include <stack>\n#include <string>\n\
+#include <string_view>\n#include <tuple>\n#include <unordered_map>\n#include <unordered_set>\n\
+#include <utility>\n#include <variant>\n#include <vector>\n";
+const BITS_STDCXX_DIR: &str = "include/bits";
+
 /// Which compiler driver a toolchain is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compiler {
@@ -77,7 +90,12 @@ impl Toolchain {
         };
         match self.compiler {
             // clang 14 has no exception support for wasm32.
-            Compiler::ClangCxx => args.extend(["-std=c++17".into(), "-fno-exceptions".into()]),
+            Compiler::ClangCxx => args.extend([
+                "-std=c++17".into(),
+                "-fno-exceptions".into(),
+                "-isystem".into(),
+                "/work/include".into(),
+            ]),
             Compiler::Clang => args.push("-std=gnu17".into()),
             Compiler::Rustc => {}
         }
@@ -105,9 +123,9 @@ impl Toolchain {
             self.version,
             self.args("s", "o"),
             if self.compiler == Compiler::ClangCxx {
-                CPP_OPERATOR_NEW
+                format!("{CPP_OPERATOR_NEW}{BITS_STDCXX}")
             } else {
-                ""
+                String::new()
             }
         )
     }
@@ -139,9 +157,17 @@ pub(crate) fn compile(
     std::fs::write(workdir.path().join(file), source)
         .map_err(|e| PrepareError::Internal(format!("cannot write the source: {e}")))?;
     if toolchain.compiler == Compiler::ClangCxx {
-        std::fs::write(workdir.path().join(CPP_OPERATOR_NEW_FILE), CPP_OPERATOR_NEW).map_err(
-            |e| PrepareError::Internal(format!("cannot write the runtime support: {e}")),
-        )?;
+        let support = || -> std::io::Result<()> {
+            std::fs::write(workdir.path().join(CPP_OPERATOR_NEW_FILE), CPP_OPERATOR_NEW)?;
+            std::fs::create_dir_all(workdir.path().join(BITS_STDCXX_DIR))?;
+            std::fs::write(
+                workdir.path().join(BITS_STDCXX_DIR).join("stdc++.h"),
+                BITS_STDCXX,
+            )
+        };
+        support().map_err(|e| {
+            PrepareError::Internal(format!("cannot write the runtime support: {e}"))
+        })?;
     }
     let jail = jail::Jail {
         bwrap,

@@ -1,0 +1,2 @@
+-- Runs, changes nothing about the plan.
+ANALYZE
