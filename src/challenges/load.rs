@@ -680,10 +680,15 @@ impl Reader {
         let raw: Vec<RawTest> = match serde_json::from_str(&text) {
             Ok(raw) => raw,
             Err(e) => {
+                // serde_json repeats the position in its message; keep it once.
+                let message = e.to_string();
+                let message = message
+                    .rsplit_once(" at line ")
+                    .map_or(message.as_str(), |(m, _)| m);
                 self.problem(
                     file,
                     Some(format!("line {}, column {}", e.line(), e.column())),
-                    e.to_string(),
+                    message,
                 );
                 return None;
             }

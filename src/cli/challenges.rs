@@ -211,16 +211,22 @@ pub fn grade(
         ),
     };
     let scope = if samples { Scope::Samples } else { Scope::All };
+    let live = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let report = grader.grade(
         &challenge,
         &answer,
         &scope,
         &CancelToken::default(),
         &mut |p| {
-            eprint!("\rtest {}/{} {}   ", p.done, p.total, p.verdict.short());
+            // Live progress only on a terminal; it would garble a log.
+            if live {
+                eprint!("\rtest {}/{} {}   ", p.done, p.total, p.verdict.short());
+            }
         },
     )?;
-    eprint!("\r{:40}\r", "");
+    if live {
+        eprint!("\r{:40}\r", "");
+    }
     print_report(&challenge, &report);
     if report.verdict != Verdict::Accepted {
         std::process::exit(1);

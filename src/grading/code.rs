@@ -102,8 +102,10 @@ fn syntax_error(
             "import sys\ntry:\n    compile({}, 'solution.py', 'exec')\nexcept SyntaxError as e:\n    print(f'solution.py, line {{e.lineno}}: {{type(e).__name__}}: {{e.msg}}')\n    if e.text:\n        print('    ' + e.text.rstrip())\n",
             harness::quoted(source)
         ),
+        // Parsed by eval behind a leading `throw`, on the same line so that
+        // line numbers match: a syntax error surfaces, nothing runs.
         Language::JavaScript => format!(
-            "try {{ new Function({}); }} catch (e) {{ if (e instanceof SyntaxError) {{ console.log(String(e) + (e.lineNumber ? ' (line ' + e.lineNumber + ')' : '')); }} }}",
+            "try {{ (0, eval)('throw 0;' + {}); }} catch (e) {{ if (e instanceof SyntaxError) {{ const at = /<input>:(\\d+):(\\d+)/.exec(String(e.stack)); console.log((at ? 'line ' + at[1] + ', column ' + at[2] + ': ' : '') + String(e)); }} }}",
             harness::quoted(source)
         ),
         _ => return Ok(None),
@@ -196,6 +198,7 @@ fn judge(
 ) -> Result<TestReport, GradeError> {
     let outcome = &exec.outcome;
     let shown = test.sample;
+    let stdio = matches!(spec.mode, CodeMode::Stdio);
     let mut report = TestReport {
         name: test.name.clone(),
         sample: test.sample,
@@ -208,7 +211,8 @@ fn judge(
         input: shown.then(|| describe_input(&spec.mode, &test.input)),
         expected: shown.then(|| describe_expected(&test.expected)).flatten(),
         actual: None,
-        printed: (shown && !exec.printed.trim().is_empty())
+        // In stdio mode what was printed is the answer, shown as `actual`.
+        printed: (shown && !stdio && !exec.printed.trim().is_empty())
             .then(|| truncate(&exec.printed, SHOWN_CHARS)),
         diff: None,
     };

@@ -98,6 +98,8 @@ struct Sentence {
     words: Vec<String>,
     /// How many concepts it can still carry.
     capacity: usize,
+    /// Reads as prose, not as a list of terms.
+    explains: bool,
 }
 
 /// Words too common to show that a sentence explains anything.
@@ -116,25 +118,15 @@ pub fn score(rubric: &Rubric, answer: &DesignAnswer) -> Feedback {
         .criteria
         .iter()
         .filter_map(|c| match &c.check {
-            Check::Concept { terms } => Some(
-                terms
-                    .iter()
-                    .map(|t| words_of(t).join(" "))
-                    .collect::<Vec<_>>(),
-            ),
+            Check::Concept { terms } => Some(terms.clone()),
             _ => None,
         })
         .flatten()
-        .chain(
-            rubric
-                .penalties
-                .iter()
-                .flat_map(|p| p.terms.iter().map(|t| words_of(t).join(" "))),
-        )
-        .map(|t| t.split(' ').map(str::to_owned).collect())
+        .chain(rubric.penalties.iter().flat_map(|p| p.terms.clone()))
+        .map(|t| words_of(&t))
+        .filter(|t| !t.is_empty())
         .collect();
-    let term_words: HashSet<String> = terms.iter().flatten().cloned().collect();
-    let mut sentences = sentences(answer, &term_words);
+    let mut sentences = sentences(answer, &terms);
     let words: usize = Section::ALL
         .iter()
         .map(|s| words_of(answer.section(*s)).len())
@@ -151,7 +143,7 @@ pub fn score(rubric: &Rubric, answer: &DesignAnswer) -> Feedback {
             } => estimate(&sentences, *value, *tolerance, cues, criterion.section),
             Check::Section { min_words } => {
                 let section = criterion.section.unwrap_or(Section::Requirements);
-                section_check(answer, &sentences, section, *min_words, &term_words)
+                section_check(answer, &sentences, section, *min_words)
             }
         };
         let explanation = if earned_fraction < 1.0 && !criterion.why.is_empty() {
@@ -340,15 +332,12 @@ fn section_check(
     sentences: &[Sentence],
     section: Section,
     min_words: u32,
-    term_words: &HashSet<String>,
 ) -> (f64, Option<Section>, Option<String>, String) {
     let text = answer.section(section);
     let words = words_of(text).len();
     let real = sentences
         .iter()
-        .filter(|s| {
-            s.section == section && own_words(&s.words, term_words) >= 3 && s.words.len() >= 6
-        })
+        .filter(|s| s.section == section && s.explains && s.words.len() >= 6)
         .count();
     if words as u32 >= min_words && real >= 2 {
         (
@@ -372,7 +361,7 @@ fn section_check(
     }
 }
 
-fn sentences(answer: &DesignAnswer, term_words: &HashSet<String>) -> Vec<Sentence> {
+fn sentences(answer: &DesignAnswer, terms: &[Vec<String>]) -> Vec<Sentence> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for section in Section::ALL {
@@ -381,37 +370,66 @@ fn sentences(answer: &DesignAnswer, term_words: &HashSet<String>) -> Vec<Sentenc
             if words.is_empty() || !seen.insert(words.join(" ")) {
                 continue;
             }
-            let capacity = own_words(&words, term_words) / WORDS_PER_CONCEPT;
+            let own = own_words(&words, terms);
+            let explains = reads_as_prose(&raw, &words) && own >= 3;
+            let capacity = if explains { own / WORDS_PER_CONCEPT } else { 0 };
             out.push(Sentence {
                 section,
                 text: raw,
                 words,
                 capacity,
+                explains,
             });
         }
     }
     out
 }
 
-/// Distinct words of a sentence that are neither rubric terms nor filler.
-fn own_words(words: &[String], term_words: &HashSet<String>) -> usize {
-    words
+/// Words that hold prose together; a list of jargon has next to none.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "in", "on", "for", "with", "by", "from", "as", "at", "is", "are",
+    "was", "be", "been", "it", "its", "that", "this", "these", "those", "so", "because", "which",
+    "when", "while", "if", "than", "then", "into", "each", "every", "and", "or", "but", "we",
+    "our", "they", "their", "can", "will", "would", "should", "must", "only", "also", "not", "no",
+    "after", "before", "until", "once", "there", "where", "how", "why", "what",
+];
+
+/// Whether a sentence reads as an explanation rather than a list: it has
+/// function words, and its comma-separated parts are not mostly one or two
+/// words long.
+fn reads_as_prose(text: &str, words: &[String]) -> bool {
+    let function_words: HashSet<&str> = words
         .iter()
-        .filter(|w| w.len() >= 3 && !FILLER.contains(&w.as_str()) && !is_term_word(w, term_words))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .collect::<HashSet<_>>()
-        .len()
+        .map(String::as_str)
+        .filter(|w| FUNCTION_WORDS.contains(w))
+        .collect();
+    let separators = text.matches([',', '/', '|']).count();
+    let listy = separators >= 3 && words.len() < 4 * (separators + 1);
+    function_words.len() >= 2 && !listy
 }
 
-/// A rubric term's word, also in the plural.
-fn is_term_word(word: &str, term_words: &HashSet<String>) -> bool {
-    term_words.contains(word)
-        || word
-            .strip_suffix('s')
-            .is_some_and(|w| term_words.contains(w))
-        || word
-            .strip_suffix("es")
-            .is_some_and(|w| term_words.contains(w))
+/// Distinct words of a sentence that are neither part of a rubric term
+/// found in it nor filler.
+fn own_words(words: &[String], terms: &[Vec<String>]) -> usize {
+    let mut covered = vec![false; words.len()];
+    for term in terms {
+        let mut from = 0;
+        while let Some(at) = find_term(&words[from..], term) {
+            let start = from + at;
+            for flag in &mut covered[start..start + term.len()] {
+                *flag = true;
+            }
+            from = start + term.len();
+        }
+    }
+    words
+        .iter()
+        .zip(&covered)
+        .filter(|(w, covered)| !**covered && w.len() >= 3 && !FILLER.contains(&w.as_str()))
+        .filter(|(w, _)| !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|(w, _)| w)
+        .collect::<HashSet<_>>()
+        .len()
 }
 
 fn split_sentences(text: &str) -> Vec<String> {
@@ -423,7 +441,10 @@ fn split_sentences(text: &str) -> Vec<String> {
             current.push(c);
             let next = chars.get(i + 1).copied();
             // "1.5" and "e.g." do not end a sentence; ". " and "; " do.
-            let ends = matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace);
+            // A `?` ends a question only after a word (`WHERE id = ?` is code).
+            let after_word = i > 0 && chars[i - 1].is_alphanumeric();
+            let ends = (matches!(c, '.' | '!' | ';') || (c == '?' && after_word))
+                && next.is_none_or(char::is_whitespace);
             if ends {
                 let s = current
                     .trim()
@@ -577,6 +598,9 @@ fn clip(text: &str) -> String {
 }
 
 fn human(value: f64) -> String {
+    if value >= 1e15 {
+        return format!("{value:.2e}");
+    }
     let (v, suffix) = if value >= 1e12 {
         (value / 1e12, " trillion")
     } else if value >= 1e9 {
@@ -704,6 +728,30 @@ mod tests {
             f.criteria[0].explanation.contains("not explained"),
             "{}",
             f.criteria[0].explanation
+        );
+    }
+
+    #[test]
+    fn lists_padded_with_jargon_earn_nothing() {
+        let padded = "Redis cache, shard, consistent hashing, kubernetes, observability, blue-green, canary.";
+        let a = answer(&[
+            (Section::HighLevel, padded),
+            (Section::DeepDives, "redis cache / shard / consistent hashing / service mesh / circuit breaker / terraform / grafana"),
+        ]);
+        let f = score(&rubric(), &a);
+        assert_eq!(f.criteria[0].earned + f.criteria[1].earned, 0.0, "{f:#?}");
+    }
+
+    #[test]
+    fn a_question_mark_inside_code_does_not_end_the_sentence() {
+        assert_eq!(
+            split_sentences(
+                "We look the code up with WHERE code = ? AND expired = 0 in the cache. Done?"
+            ),
+            vec![
+                "We look the code up with WHERE code = ? AND expired = 0 in the cache.",
+                "Done?"
+            ]
         );
     }
 

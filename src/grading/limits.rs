@@ -66,6 +66,10 @@ pub fn calibrated(language: Language) -> LanguageCost {
 /// The wall-clock backstop, as a multiple of the language's time limit:
 /// loose enough that the instruction budget, not the clock, decides.
 const WALL_BACKSTOP: f64 = 5.0;
+/// The least wall-clock time any test gets: short limits would otherwise
+/// let a busy machine (page faults, memory growth, another run on the same
+/// core) decide a verdict that the instruction budget should decide.
+const WALL_FLOOR: Duration = Duration::from_secs(2);
 /// Start-up allowance added to the backstop (instantiation, and the
 /// interpreter's own start for Python and JavaScript).
 const WALL_SLACK: Duration = Duration::from_millis(250);
@@ -89,7 +93,10 @@ pub fn for_test(limits: &CodeLimits, language: Language) -> Limits {
     let cost = calibrated(language);
     let fuel = f64::from(limits.time_ms) * multiplier(limits, language) * cost.fuel_per_ms as f64;
     Limits {
-        wall_time: time_limit(limits, language).mul_f64(WALL_BACKSTOP) + WALL_SLACK,
+        wall_time: time_limit(limits, language)
+            .mul_f64(WALL_BACKSTOP)
+            .max(WALL_FLOOR)
+            + WALL_SLACK,
         fuel: fuel as u64,
         memory_bytes: limits.memory_mb as usize * 1024 * 1024,
         // Results travel on stdout too (200,000 method results are a few MB).

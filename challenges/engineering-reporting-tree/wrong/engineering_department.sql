@@ -1,0 +1,18 @@
+-- Walks the tree but keeps only people in the Engineering department: the
+-- VP's SREs in Operations and new joiners without a department are lost.
+WITH RECURSIVE under (id, level) AS (
+    SELECT e.id, 1
+    FROM employees AS e
+    JOIN employees AS vp ON vp.id = e.manager_id
+    WHERE vp.title = 'VP Engineering'
+    UNION ALL
+    SELECT e.id, u.level + 1
+    FROM employees AS e
+    JOIN under AS u ON e.manager_id = u.id
+)
+SELECT e.id, e.name, u.level, e.manager_id
+FROM under AS u
+JOIN employees AS e ON e.id = u.id
+JOIN departments AS d ON d.id = e.department_id
+WHERE d.name = 'Engineering'
+ORDER BY u.level, e.name, e.id

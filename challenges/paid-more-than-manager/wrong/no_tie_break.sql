@@ -1,0 +1,9 @@
+-- Orders by the gap only; employees with the same gap come out in
+-- whatever order the engine happens to produce, here by name.
+SELECT e.id, e.name, d.name AS department, e.salary,
+       m.name AS manager, m.salary AS manager_salary
+FROM employees AS e
+JOIN employees AS m ON m.id = e.manager_id
+LEFT JOIN departments AS d ON d.id = e.department_id
+WHERE e.salary > m.salary
+ORDER BY e.salary - m.salary DESC, e.name

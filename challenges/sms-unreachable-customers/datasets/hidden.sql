@@ -1,0 +1,18 @@
+INSERT INTO customers (id, name, email, phone, country, created_at) VALUES
+  (11, 'Margaret Hamilton', 'margaret@example.com', '   ',              'US', '2025-09-01 10:00:00'),
+  (12, 'Ken Thompson',      'ken@example.com',      NULL,               NULL, '2025-09-01 10:05:00'),
+  (13, 'Dennis Ritchie',    'dennis@example.com',   '+1 908 555 0100',  'US', '2025-09-02 11:00:00'),
+  (14, 'Tim Berners-Lee',   'tim@example.com',      '',                 'GB', '2025-09-03 12:00:00'),
+  (15, 'Frances Allen',     'frances@example.com',  '',                 NULL, '2025-09-04 13:00:00'),
+  (16, 'Hedy Lamarr',       'hedy@example.com',     '+43 1 555 0123',   'AT', '2025-09-05 14:00:00'),
+  (17, 'John Backus',       'john@example.com',     NULL,               'US', '2025-09-06 15:00:00'),
+  (18, 'Sophie Wilson',     'sophie@example.com',   '   ',              'GB', '2025-09-07 16:00:00'),
+  (19, 'Karen Sparck Jones','karen@example.com',    '  ',               NULL, '2025-09-08 17:00:00'),
+  (20, 'Niklaus Wirth',     'niklaus@example.com',  '+41 44 555 0170',  'CH', '2025-09-09 18:00:00'),
+  (21, 'Leslie Lamport',    'leslie@example.com',   NULL,               'US', '2025-09-10 19:00:00'),
+  (22, 'Tony Hoare',        'tony@example.com',     NULL,               'GB', '2025-09-11 20:00:00'),
+  (23, 'Shafi Goldwasser',  'shafi@example.com',    '+972 3 555 0111',  'IL', '2025-09-12 21:00:00'),
+  (24, 'Donald Knuth',      'donald@example.com',   ' +1 650 555 0199 ','US', '2025-09-13 22:00:00'),
+  (25, 'Yukihiro Matsumoto','matz@example.com',     NULL,               'JP', '2025-09-14 23:00:00'),
+  (26, 'Jean Sammet',       'jean@example.com',     NULL,               NULL, '2025-09-15 08:00:00'),
+  (27, 'Guido van Rossum',  'guido@example.com',    '',                 'NL', '2025-09-16 09:00:00');
