@@ -201,7 +201,7 @@ fn sql_and_design_packages_are_checked_too() {
 #[test]
 fn a_library_folder_expands_into_its_packages() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/packages");
-    let found = find_packages(&[root.clone()]).expect("packages");
+    let found = find_packages(std::slice::from_ref(&root)).expect("packages");
     assert!(found.contains(&root.join("sum-list")));
     let error = find_packages(&[root.join("sum-list/solutions")]).unwrap_err();
     assert!(error[0]
