@@ -51,6 +51,11 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// HTTP worker threads; unset means one per core.
     pub http_workers: Option<usize>,
+    /// The folder of challenge packages imported at start-up.
+    pub library_dir: PathBuf,
+    /// Import `library_dir` at start-up (in the background; a package that
+    /// changed becomes a new version, one that fails its checks is skipped).
+    pub import_library: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -79,6 +84,8 @@ impl Default for Settings {
             trust_proxy_headers: false,
             log_format: LogFormat::Pretty,
             http_workers: None,
+            library_dir: PathBuf::from("challenges"),
+            import_library: true,
         }
     }
 }

@@ -18,6 +18,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::accounts::rate_limit::LimitSettings;
 use crate::accounts::{secret_token, Accounts, AccountsSettings};
+use crate::catalog::{describe_refusal, Catalog, Imported};
 use crate::config::Settings;
 use crate::db::{self, DatabaseUrl, Db};
 use crate::web::{self, csrf::CsrfKey, metrics::Metrics, AppState};
@@ -95,8 +96,13 @@ impl Application {
                 },
             },
         );
+        let catalog = Catalog::new(db.clone(), grader(&settings)?);
+        if settings.import_library {
+            import_library_in_background(catalog.clone(), settings.library_dir.clone());
+        }
         let state = Data::new(AppState {
             accounts: accounts.clone(),
+            catalog,
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,
@@ -195,4 +201,42 @@ pub fn sandbox(settings: &Settings) -> anyhow::Result<rehearse_sandbox::Sandbox>
 /// A grader over the process's sandbox.
 pub fn grader(settings: &Settings) -> anyhow::Result<crate::grading::Grader> {
     Ok(crate::grading::Grader::new(sandbox(settings)?))
+}
+
+/// Imports the bundled challenge library without holding up start-up:
+/// unchanged packages cost a hash each; new or changed ones are checked
+/// (their solutions run in the sandbox) before they are stored.
+fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
+    tokio::task::spawn_blocking(move || {
+        let packages = match crate::challenges::find_packages(std::slice::from_ref(&dir)) {
+            Ok(packages) => packages,
+            Err(problems) => {
+                for problem in problems {
+                    tracing::warn!(%problem, "challenge library not imported");
+                }
+                return;
+            }
+        };
+        let (mut stored, mut unchanged, mut refused) = (0, 0, 0);
+        for package in &packages {
+            match catalog.import_package(package) {
+                Ok(Imported::Created { version } | Imported::NewVersion { version }) => {
+                    stored += 1;
+                    tracing::info!(package = %package.display(), version, "challenge imported");
+                }
+                Ok(Imported::Unchanged { .. }) => unchanged += 1,
+                Ok(Imported::Refused(check)) => {
+                    refused += 1;
+                    for reason in describe_refusal(&check) {
+                        tracing::warn!(package = %package.display(), %reason, "challenge not imported");
+                    }
+                }
+                Err(e) => {
+                    refused += 1;
+                    tracing::error!(package = %package.display(), error = %e, "challenge import failed");
+                }
+            }
+        }
+        tracing::info!(stored, unchanged, refused, "challenge library imported");
+    });
 }

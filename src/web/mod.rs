@@ -32,6 +32,7 @@ use error::AppError;
 /// Shared by every request.
 pub struct AppState {
     pub accounts: Accounts,
+    pub catalog: crate::catalog::Catalog,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,

@@ -152,6 +152,7 @@ pub fn test_settings(database: &TestDatabase) -> Settings {
         database_url: Some(database.url()),
         db_pool_size: 4,
         http_workers: Some(1),
+        import_library: false,
         ..Settings::default()
     }
 }

@@ -9,6 +9,7 @@ mod account;
 mod admin;
 mod api_tokens;
 mod bad_input;
+mod catalog;
 mod cli;
 mod health;
 mod login;
