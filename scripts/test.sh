@@ -18,10 +18,23 @@ trap 'rm -f "$log"' EXIT
 set +e
 cargo test --workspace --all-targets --no-fail-fast 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# The whole challenge library, as instructors check it: every reference
+# solution passes, every known-wrong one fails, every kept design answer
+# scores in range. It prints its own timing and counts.
+echo "test: checking the challenge library"
+library_started=$(date +%s)
+target/debug/rehearse --data-dir target/library-check challenges check challenges/
+library_status=$?
+echo "test: library check finished in $(( $(date +%s) - library_started ))s"
 set -e
 echo "test: finished in $(( $(date +%s) - started ))s"
 
 # One closing line over every test binary (cargo prints one per binary).
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+if [ "$library_status" -ne 0 ]; then
+  echo "test: the challenge library check failed" >&2
+  status=1
+fi
 exit "$status"

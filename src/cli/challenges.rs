@@ -17,19 +17,32 @@ use crate::grading::{Answer, Grader, Report, Scope, Verdict};
 
 /// Checks packages; prints a block per package and a closing line; fails
 /// when any package fails.
-pub fn check(grader: &Grader, dirs: &[PathBuf]) -> anyhow::Result<()> {
+pub fn check(grader: &Grader, dirs: &[PathBuf], jobs: usize) -> anyhow::Result<()> {
     let started = Instant::now();
     let packages = find_packages(dirs).map_err(problems_error)?;
-    let mut failed = Vec::new();
-    let mut challenges = Vec::new();
-    for dir in &packages {
-        let check = check_package(grader, dir);
-        print_check(&check);
-        if !check.passed() {
-            failed.push(check.name.clone());
+    // Packages are independent: `jobs` threads take the next one in turn,
+    // and each package's block prints whole when it is done.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, packages.len().max(1)) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(dir) = packages.get(i) else { break };
+                let check = check_package(grader, dir);
+                let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
+                print_check(&check);
+                results.push(check);
+            });
         }
-        challenges.extend(check.challenge);
-    }
+    });
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    let failed: Vec<String> = results
+        .iter()
+        .filter(|c| !c.passed())
+        .map(|c| c.name.clone())
+        .collect();
+    let challenges: Vec<Challenge> = results.into_iter().filter_map(|c| c.challenge).collect();
     println!();
     print_counts(&challenges);
     println!(

@@ -79,6 +79,9 @@ pub enum ChallengesCommand {
         /// Package folders, or folders of packages.
         #[arg(default_value = "challenges")]
         dirs: Vec<PathBuf>,
+        /// Packages checked at once (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
     /// Check and store packages in the database: a changed package becomes
     /// a new version; an unchanged one is left alone.
@@ -172,7 +175,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn challenges_command(settings: &Settings, command: ChallengesCommand) -> anyhow::Result<()> {
     match command {
-        ChallengesCommand::Check { dirs } => challenges::check(&startup::grader(settings)?, &dirs),
+        ChallengesCommand::Check { dirs, jobs } => {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            challenges::check(&startup::grader(settings)?, &dirs, jobs.unwrap_or(cores))
+        }
         ChallengesCommand::List { dirs } => challenges::list(&dirs),
         ChallengesCommand::Import { dirs } => {
             let db =
