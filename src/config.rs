@@ -56,6 +56,15 @@ pub struct Settings {
     /// Import `library_dir` at start-up (in the background; a package that
     /// changed becomes a new version, one that fails its checks is skipped).
     pub import_library: bool,
+    /// Grading workers in this process; unset means one per core, 0 none
+    /// (then separate `rehearse worker` processes grade).
+    pub workers: Option<usize>,
+    /// Answers (submissions and runs) a user may send per minute.
+    pub submissions_per_minute: u32,
+    /// Answers a user may have waiting or being graded at once.
+    pub pending_submissions: u32,
+    /// Grading attempts before a submission ends as an internal error.
+    pub grading_attempts: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -86,6 +95,10 @@ impl Default for Settings {
             http_workers: None,
             library_dir: PathBuf::from("challenges"),
             import_library: true,
+            workers: None,
+            submissions_per_minute: 20,
+            pending_submissions: 5,
+            grading_attempts: 3,
         }
     }
 }

@@ -14,5 +14,7 @@ pub mod domain;
 pub mod grading;
 pub mod harness;
 pub mod startup;
+pub mod submissions;
 pub mod telemetry;
 pub mod web;
+pub mod worker;

@@ -21,7 +21,9 @@ use crate::accounts::{secret_token, Accounts, AccountsSettings};
 use crate::catalog::{describe_refusal, Catalog, Imported};
 use crate::config::Settings;
 use crate::db::{self, DatabaseUrl, Db};
+use crate::submissions::{Limits as SubmissionLimits, Submissions};
 use crate::web::{self, csrf::CsrfKey, metrics::Metrics, AppState};
+use crate::worker::{Wake, WorkerPool};
 
 /// How often expired sessions are swept.
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
@@ -30,6 +32,7 @@ pub struct Application {
     port: u16,
     server: Server,
     accounts: Accounts,
+    workers: Option<WorkerPool>,
 }
 
 /// The database the settings point at: the configured URL, or the SQLite
@@ -100,9 +103,24 @@ impl Application {
         if settings.import_library {
             import_library_in_background(catalog.clone(), settings.library_dir.clone());
         }
+        let wake = Arc::new(Wake::default());
+        let submissions = Submissions::new(
+            db.clone(),
+            catalog.clone(),
+            submission_limits(&settings),
+            wake.clone(),
+        );
+        let workers = match worker_count(&settings) {
+            0 => None,
+            n => Some(
+                WorkerPool::start(catalog.clone(), n, &worker_name("serve"), wake)
+                    .context("cannot start the grading workers")?,
+            ),
+        };
         let state = Data::new(AppState {
             accounts: accounts.clone(),
             catalog,
+            submissions,
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,
@@ -137,6 +155,7 @@ impl Application {
             port,
             server: server.run(),
             accounts,
+            workers,
         })
     }
 
@@ -148,6 +167,7 @@ impl Application {
     /// in-flight requests get up to 30 s to finish).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let accounts = self.accounts;
+        let workers = self.workers;
         let housekeeping = async move {
             let mut tick = tokio::time::interval(HOUSEKEEPING_EVERY);
             loop {
@@ -159,10 +179,15 @@ impl Application {
                 }
             }
         };
-        tokio::select! {
+        let result = tokio::select! {
             result = self.server => result,
             () = housekeeping => Ok(()),
+        };
+        // Grading in hand goes back to the queue for the next process.
+        if let Some(workers) = workers {
+            let _ = tokio::task::spawn_blocking(move || workers.shutdown()).await;
         }
+        result
     }
 }
 
@@ -239,4 +264,52 @@ fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
         }
         tracing::info!(stored, unchanged, refused, "challenge library imported");
     });
+}
+
+/// Per-user limits and queue settings from the configuration.
+pub fn submission_limits(settings: &Settings) -> SubmissionLimits {
+    SubmissionLimits {
+        per_minute: settings.submissions_per_minute,
+        pending: settings.pending_submissions,
+        max_attempts: settings.grading_attempts.max(1),
+    }
+}
+
+/// Grading workers to start: as configured, or one per core.
+pub fn worker_count(settings: &Settings) -> usize {
+    settings
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A lease owner name unique to this process: host, process id, a random tag.
+pub fn worker_name(role: &str) -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_else(|_| "host".into());
+    let tag: u32 = rand::random();
+    format!("{role}@{host}:{}:{tag:08x}", std::process::id())
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

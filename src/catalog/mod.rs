@@ -5,7 +5,9 @@
 //! Importing grades reference and wrong solutions in the sandbox, so it is
 //! blocking work: async callers run it on the blocking pool.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use crate::challenges::model::Challenge;
 use crate::challenges::{load_package, Problem};
@@ -48,11 +50,62 @@ pub enum Imported {
 pub struct Catalog {
     db: Db,
     grader: Grader,
+    /// Parsed versions, by (challenge, version): versions never change, so
+    /// workers parse each package once.
+    versions: Arc<Mutex<VersionCache>>,
 }
+
+type VersionCache = HashMap<(ChallengeId, u32), Arc<Challenge>>;
+
+/// Versions kept parsed in memory (the whole library is about 50).
+const VERSION_CACHE: usize = 256;
 
 impl Catalog {
     pub fn new(db: Db, grader: Grader) -> Self {
-        Self { db, grader }
+        Self {
+            db,
+            grader,
+            versions: Arc::default(),
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// One version of a challenge (blocking), parsed once and kept.
+    pub fn version_blocking(
+        &self,
+        id: ChallengeId,
+        version: u32,
+    ) -> Result<Option<Arc<Challenge>>, CatalogError> {
+        if let Some(found) = self
+            .versions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(id, version))
+        {
+            return Ok(Some(found.clone()));
+        }
+        let Some(package) = self
+            .db
+            .run_blocking(|conn| store::package(conn, id, version))?
+        else {
+            return Ok(None);
+        };
+        let challenge: Challenge =
+            serde_json::from_str(&package).map_err(|e| CatalogError::CorruptPackage {
+                slug: id.to_string(),
+                version,
+                reason: e.to_string(),
+            })?;
+        let challenge = Arc::new(challenge);
+        let mut cache = self.versions.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= VERSION_CACHE {
+            cache.clear();
+        }
+        cache.insert((id, version), challenge.clone());
+        Ok(Some(challenge))
     }
 
     pub fn grader(&self) -> &Grader {
@@ -155,4 +208,208 @@ pub fn describe_refusal(check: &PackageCheck) -> Vec<String> {
         format!("{}/{} {}: {}", check.name, l.path, l.expectation, l.outcome)
     }));
     out
+}
+
+/// How a user stands on a challenge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Standing {
+    Solved,
+    Attempted,
+    New,
+}
+
+/// One challenge as the catalog lists it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Entry {
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub difficulty: String,
+    pub skills: Vec<String>,
+    pub tags: Vec<String>,
+    pub points: u32,
+    pub published: bool,
+    /// Accepted share of graded submissions, when there are any.
+    pub acceptance: Option<f64>,
+    pub submissions: i64,
+    pub standing: Standing,
+    pub best_score: Option<f64>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What the catalog is asked for; every field optional.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kind: Option<String>,
+    pub difficulty: Option<String>,
+    pub skill: Option<String>,
+    pub tag: Option<String>,
+    pub standing: Option<Standing>,
+    /// Words that must all appear in the title or statement.
+    pub query: Option<String>,
+    pub sort: Sort,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Title,
+    Difficulty,
+    Acceptance,
+    Newest,
+}
+
+/// A page of the catalog.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Page {
+    pub entries: Vec<Entry>,
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl Catalog {
+    /// The catalog as `viewer` sees it: published challenges (instructors
+    /// see unpublished ones too), filtered, sorted and paged.
+    pub async fn browse(
+        &self,
+        viewer: Option<&crate::domain::User>,
+        filter: &Filter,
+    ) -> Result<Page, CatalogError> {
+        let show_unpublished = viewer.is_some_and(|u| u.role >= crate::domain::Role::Instructor);
+        let user_id = viewer.map(|u| u.id);
+        let (records, stats, best) = self
+            .db
+            .run(move |conn| {
+                let records = store::list(conn)?;
+                let stats = crate::db::submissions::challenge_stats(conn)?;
+                let best = match user_id {
+                    Some(user) => crate::db::submissions::best_per_challenge(conn, user)?,
+                    None => Vec::new(),
+                };
+                Ok((records, stats, best))
+            })
+            .await?;
+        let stats: HashMap<String, (i64, i64)> =
+            stats.into_iter().map(|(c, n, a)| (c, (n, a))).collect();
+        let best: HashMap<ChallengeId, (f64, bool)> =
+            best.into_iter().map(|(c, s, a)| (c, (s, a))).collect();
+        let words: Vec<String> = filter
+            .query
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let mut entries = Vec::new();
+        for record in records {
+            if !(record.published || show_unpublished) {
+                continue;
+            }
+            let keep = filter.kind.as_deref().is_none_or(|k| k == record.kind)
+                && filter
+                    .difficulty
+                    .as_deref()
+                    .is_none_or(|d| d == record.difficulty)
+                && filter
+                    .skill
+                    .as_deref()
+                    .is_none_or(|s| record.skills.iter().any(|k| k == s))
+                && filter
+                    .tag
+                    .as_deref()
+                    .is_none_or(|t| record.tags.iter().any(|k| k.eq_ignore_ascii_case(t)));
+            if !keep {
+                continue;
+            }
+            if !words.is_empty() {
+                let title = record.title.to_lowercase();
+                let missing: Vec<&String> = words
+                    .iter()
+                    .filter(|w| !title.contains(w.as_str()))
+                    .collect();
+                if !missing.is_empty() {
+                    let catalog = self.clone();
+                    let (id, version) = (record.id, record.current_version);
+                    let challenge =
+                        tokio::task::spawn_blocking(move || catalog.version_blocking(id, version))
+                            .await
+                            .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))??;
+                    let text = challenge
+                        .map(|c| c.statement.to_lowercase())
+                        .unwrap_or_default();
+                    if !missing.iter().all(|w| text.contains(w.as_str())) {
+                        continue;
+                    }
+                }
+            }
+            let (submissions, accepted) =
+                stats.get(&record.id.to_string()).copied().unwrap_or((0, 0));
+            let mine = best.get(&record.id);
+            let standing = match mine {
+                Some((_, true)) => Standing::Solved,
+                Some(_) => Standing::Attempted,
+                None => Standing::New,
+            };
+            if filter.standing.is_some_and(|s| s != standing) {
+                continue;
+            }
+            entries.push(Entry {
+                acceptance: (submissions > 0).then(|| accepted as f64 / submissions as f64),
+                submissions,
+                standing,
+                best_score: mine.map(|(s, _)| *s),
+                slug: record.slug,
+                title: record.title,
+                kind: record.kind,
+                difficulty: record.difficulty,
+                skills: record.skills,
+                tags: record.tags,
+                points: record.points,
+                published: record.published,
+                created_at: record.created_at,
+            });
+        }
+        let rank = |d: &str| match d {
+            "easy" => 0,
+            "medium" => 1,
+            _ => 2,
+        };
+        match filter.sort {
+            Sort::Title => entries.sort_by_key(|e| e.title.to_lowercase()),
+            Sort::Difficulty => entries.sort_by(|a, b| {
+                rank(&a.difficulty)
+                    .cmp(&rank(&b.difficulty))
+                    .then_with(|| a.title.cmp(&b.title))
+            }),
+            Sort::Acceptance => entries.sort_by(|a, b| {
+                b.acceptance
+                    .unwrap_or(-1.0)
+                    .total_cmp(&a.acceptance.unwrap_or(-1.0))
+                    .then_with(|| a.title.cmp(&b.title))
+            }),
+            Sort::Newest => entries.sort_by(|a, b| {
+                b.created_at
+                    .cmp(&a.created_at)
+                    .then_with(|| a.title.cmp(&b.title))
+            }),
+        }
+        let per_page = filter.per_page.clamp(1, 100);
+        let page = filter.page.max(1);
+        let total = entries.len();
+        let entries = entries
+            .into_iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .collect();
+        Ok(Page {
+            entries,
+            total,
+            page,
+            per_page,
+        })
+    }
 }

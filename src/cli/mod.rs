@@ -42,6 +42,13 @@ pub struct Cli {
 pub enum Command {
     /// Run the web app and JSON API.
     Serve(ServeArgs),
+    /// Grade submissions only (no web server), sharing the database with
+    /// `serve` processes; for scaling out next to PostgreSQL.
+    Worker {
+        /// Worker threads (default: one per core).
+        #[arg(long, env = "REHEARSE_WORKERS")]
+        workers: Option<usize>,
+    },
     /// Apply pending database migrations and exit.
     Migrate,
     /// Manage user accounts.
@@ -144,6 +151,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = Application::build(settings).await?;
             app.run_until_stopped().await?;
             tracing::info!("server stopped");
+            Ok(())
+        }
+        Command::Worker { workers } => {
+            let db = startup::open_database(&settings).await?;
+            let catalog = crate::catalog::Catalog::new(db, startup::grader(&settings)?);
+            let size = workers
+                .unwrap_or_else(|| startup::worker_count(&settings))
+                .max(1);
+            let wake = std::sync::Arc::new(crate::worker::Wake::default());
+            let pool = crate::worker::WorkerPool::start(
+                catalog,
+                size,
+                &startup::worker_name("worker"),
+                wake,
+            )?;
+            println!("grading with {size} workers; stop with Ctrl-C or SIGTERM");
+            startup::stop_signal().await;
+            tokio::task::spawn_blocking(move || pool.shutdown()).await?;
+            println!("workers stopped; jobs in hand went back to the queue");
             Ok(())
         }
         Command::Migrate => {

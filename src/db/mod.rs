@@ -12,10 +12,12 @@ pub mod api_tokens;
 pub mod challenges;
 mod connection;
 mod error;
+pub mod jobs;
 mod migrations;
 pub mod schema;
 pub mod secrets;
 pub mod sessions;
+pub mod submissions;
 pub mod users;
 
 use std::time::Duration;

@@ -79,7 +79,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    submissions (id) {
+        id -> Text,
+        user_id -> Text,
+        challenge_id -> Text,
+        challenge_version -> Integer,
+        mode -> Text,
+        language -> Nullable<Text>,
+        answer -> Text,
+        custom_input -> Nullable<Text>,
+        idempotency_key -> Nullable<Text>,
+        status -> Text,
+        progress -> Text,
+        tests_total -> Nullable<Integer>,
+        verdict -> Nullable<Text>,
+        score -> Nullable<Double>,
+        fuel -> Nullable<BigInt>,
+        report -> Nullable<Text>,
+        error -> Nullable<Text>,
+        override_score -> Nullable<Double>,
+        override_comment -> Nullable<Text>,
+        reviewed_by -> Nullable<Text>,
+        reviewed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        graded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    grading_jobs (id) {
+        id -> Text,
+        submission_id -> Text,
+        state -> Text,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        available_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(challenge_versions -> challenges (challenge_id));
+diesel::joinable!(submissions -> challenges (challenge_id));
+diesel::joinable!(submissions -> users (user_id));
+diesel::joinable!(grading_jobs -> submissions (submission_id));
 diesel::joinable!(challenges -> users (author_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -89,4 +136,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     server_secrets,
     challenges,
     challenge_versions,
+    submissions,
+    grading_jobs,
 );

@@ -55,3 +55,11 @@ id_type!(
     /// A challenge (all its versions).
     ChallengeId
 );
+id_type!(
+    /// A submission (or a run) of an answer to a challenge.
+    SubmissionId
+);
+id_type!(
+    /// An entry in the grading queue.
+    JobId
+);

@@ -119,11 +119,25 @@ fn generate(run: &Run<'_>, spec: &CodeSpec, pending: &PendingTest) -> Result<Tes
 fn parse_input(mode: &CodeMode, text: &str) -> Result<TestInput, String> {
     match mode {
         CodeMode::Stdio => Ok(TestInput::Stdin(text.to_owned())),
-        CodeMode::Function { signature } => {
+        _ => {
             let value: Value =
                 serde_json::from_str(text).map_err(|e| format!("invalid JSON ({e})"))?;
+            input_from_json(mode, value)
+        }
+    }
+}
+
+/// A test input written as in `tests.json` (arguments by name; calls and
+/// args; or stdin text) in the grader's form. Types are checked separately.
+pub fn input_from_json(mode: &CodeMode, value: Value) -> Result<TestInput, String> {
+    match mode {
+        CodeMode::Stdio => match value {
+            Value::String(text) => Ok(TestInput::Stdin(text)),
+            _ => Err("a string: the program's standard input".into()),
+        },
+        CodeMode::Function { signature } => {
             let Value::Object(mut args) = value else {
-                return Err("JSON that is not an object of arguments".into());
+                return Err("an object with one entry per parameter".into());
             };
             let mut values = Vec::new();
             for param in &signature.params {
@@ -143,8 +157,8 @@ fn parse_input(mode: &CodeMode, text: &str) -> Result<TestInput, String> {
                 calls: Vec<String>,
                 args: Vec<Vec<Value>>,
             }
-            let calls: Calls =
-                serde_json::from_str(text).map_err(|e| format!("invalid calls JSON ({e})"))?;
+            let calls: Calls = serde_json::from_value(value)
+                .map_err(|e| format!("`{{\"calls\": [...], \"args\": [...]}}` ({e})"))?;
             if calls.calls.len() != calls.args.len() {
                 return Err("`calls` and `args` of different lengths".into());
             }

@@ -14,8 +14,10 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
 use crate::accounts::AccountsError;
+use crate::catalog::CatalogError;
 use crate::db::DbError;
 use crate::domain::ValidationError;
+use crate::submissions::SubmissionError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -40,6 +42,10 @@ pub enum AppError {
     UnsupportedMediaType(String),
     #[error(transparent)]
     Accounts(#[from] AccountsError),
+    #[error(transparent)]
+    Submissions(#[from] SubmissionError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
     #[error("the service is not ready: {0}")]
     Unavailable(String),
     /// Details are logged, never shown.
@@ -129,6 +135,15 @@ impl AppError {
                 AccountsError::LastAdmin => "last_admin",
                 AccountsError::Db(_) | AccountsError::Unexpected(_) => "internal",
             },
+            AppError::Submissions(e) => match e {
+                SubmissionError::ChallengeNotFound(_) | SubmissionError::SubmissionNotFound => {
+                    "not_found"
+                }
+                SubmissionError::Invalid { .. } => "validation_failed",
+                SubmissionError::RateLimited { .. } => "rate_limited",
+                SubmissionError::Db(_) | SubmissionError::Catalog(_) => "internal",
+            },
+            AppError::Catalog(_) => "internal",
             AppError::Unavailable(_) => "unavailable",
             AppError::Unexpected(_) => "internal",
         }
@@ -140,6 +155,7 @@ impl AppError {
             AppError::Validation(errors) => errors.first().map(|e| e.field),
             AppError::Accounts(AccountsError::EmailTaken) => Some("email"),
             AppError::Accounts(AccountsError::WrongPassword) => Some("current_password"),
+            AppError::Submissions(SubmissionError::Invalid { field, .. }) => Some(field),
             _ => None,
         }
     }
@@ -147,16 +163,19 @@ impl AppError {
     /// What the client may read. Internal details stay in the log.
     pub fn public_message(&self) -> String {
         match self {
-            AppError::Accounts(AccountsError::Db(_) | AccountsError::Unexpected(_)) => {
-                AppError::Unexpected(String::new()).to_string()
-            }
+            AppError::Accounts(AccountsError::Db(_) | AccountsError::Unexpected(_))
+            | AppError::Submissions(SubmissionError::Db(_) | SubmissionError::Catalog(_))
+            | AppError::Catalog(_) => AppError::Unexpected(String::new()).to_string(),
             other => other.to_string(),
         }
     }
 
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            AppError::Accounts(AccountsError::RateLimited { retry_after }) => Some(*retry_after),
+            AppError::Accounts(AccountsError::RateLimited { retry_after })
+            | AppError::Submissions(SubmissionError::RateLimited { retry_after, .. }) => {
+                Some(*retry_after)
+            }
             _ => None,
         }
     }
@@ -186,6 +205,17 @@ impl ResponseError for AppError {
                     StatusCode::INTERNAL_SERVER_ERROR
                 }
             },
+            AppError::Submissions(e) => match e {
+                SubmissionError::ChallengeNotFound(_) | SubmissionError::SubmissionNotFound => {
+                    StatusCode::NOT_FOUND
+                }
+                SubmissionError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                SubmissionError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+                SubmissionError::Db(_) | SubmissionError::Catalog(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+            },
+            AppError::Catalog(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -33,6 +33,7 @@ use error::AppError;
 pub struct AppState {
     pub accounts: Accounts,
     pub catalog: crate::catalog::Catalog,
+    pub submissions: crate::submissions::Submissions,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,
@@ -115,6 +116,22 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
                 .route("/me/tokens", web::get().to(api::me::list_tokens))
                 .route("/me/tokens", web::post().to(api::me::create_token))
                 .route("/me/tokens/{id}", web::delete().to(api::me::revoke_token))
+                .route("/challenges", web::get().to(api::challenges::list))
+                .route("/challenges/{slug}", web::get().to(api::challenges::show))
+                .route(
+                    "/challenges/{slug}/submissions",
+                    web::post().to(api::submissions::submit),
+                )
+                .route(
+                    "/challenges/{slug}/runs",
+                    web::post().to(api::submissions::run),
+                )
+                .route("/submissions/{id}", web::get().to(api::submissions::show))
+                .route(
+                    "/submissions/{id}/events",
+                    web::get().to(api::submissions::events),
+                )
+                .route("/me/submissions", web::get().to(api::submissions::list_own))
                 .route("/admin/users", web::get().to(api::admin::list_users))
                 .route(
                     "/admin/users/{id}",

@@ -153,6 +153,7 @@ pub fn test_settings(database: &TestDatabase) -> Settings {
         db_pool_size: 4,
         http_workers: Some(1),
         import_library: false,
+        workers: Some(1),
         ..Settings::default()
     }
 }
@@ -333,5 +334,101 @@ impl TestApp {
                 Ok(())
             })
             .expect("role set");
+    }
+}
+
+/// A grader for tests, its compiled modules cached under the target folder.
+pub fn test_grader() -> rehearse::grading::Grader {
+    let config = rehearse_sandbox::SandboxConfig {
+        cache_dir: std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("api-sandbox-cache"),
+        ..rehearse_sandbox::SandboxConfig::default()
+    };
+    rehearse::grading::Grader::new(rehearse_sandbox::Sandbox::new(config).expect("sandbox"))
+}
+
+/// A signed-in API user: their email and bearer token.
+pub struct ApiUser {
+    pub token: String,
+}
+
+impl TestApp {
+    /// Imports a package from tests/packages (or the library with
+    /// `challenges/<slug>`) into this app's database.
+    pub async fn import(&self, package: &str) {
+        let catalog = rehearse::catalog::Catalog::new(self.db.clone(), test_grader());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(package);
+        let imported = tokio::task::spawn_blocking(move || catalog.import_package(&dir))
+            .await
+            .expect("task")
+            .expect("import");
+        assert!(
+            matches!(
+                imported,
+                rehearse::catalog::Imported::Created { .. }
+                    | rehearse::catalog::Imported::Unchanged { .. }
+            ),
+            "{package}: {imported:?}"
+        );
+    }
+
+    /// A new user with `role` and an API token.
+    pub async fn api_user(&self, role: &str) -> ApiUser {
+        let email = self.new_candidate().await;
+        if role != "candidate" {
+            self.set_role_directly(&email, role);
+        }
+        let response = reqwest::Client::new()
+            .post(self.url("/api/v1/auth/token"))
+            .json(&json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 201, "token");
+        let body = json(response).await;
+        let token = body["token"]["token"]
+            .as_str()
+            .or_else(|| body["token"].as_str())
+            .expect("a token in the response")
+            .to_owned();
+        ApiUser { token }
+    }
+
+    pub async fn api_get(&self, user: &ApiUser, path: &str) -> Response {
+        reqwest::Client::new()
+            .get(self.url(path))
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn api_post(&self, user: &ApiUser, path: &str, body: &Value) -> Response {
+        reqwest::Client::new()
+            .post(self.url(path))
+            .bearer_auth(&user.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Polls a submission until it is graded (or failed); returns it.
+    pub async fn wait_graded(&self, user: &ApiUser, id: &str) -> Value {
+        for _ in 0..600 {
+            let body = json(
+                self.api_get(user, &format!("/api/v1/submissions/{id}"))
+                    .await,
+            )
+            .await;
+            let status = body["submission"]["status"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned();
+            if status == "done" || status == "failed" {
+                return body["submission"].clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("submission {id} was not graded within 60 s");
     }
 }

@@ -14,5 +14,7 @@ mod cli;
 mod health;
 mod login;
 mod pages;
+mod queue;
 mod signup;
 mod storage;
+mod submissions;

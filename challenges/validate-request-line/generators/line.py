@@ -68,12 +68,12 @@ for _ in range(defects):
     elif kind == 7:
         version = rng.choice(["HTTP/2", "HTTP/1.1\r", "http/1.1", "HTTP/1.10", "HTTP/1"])
     else:
-        return_early = rng.choice(["double", "leading", "trailing", "missing"])
-        if return_early == "missing":
+        spacing = rng.choice(["double", "leading", "trailing", "missing"])
+        if spacing == "missing":
             version = ""
-        elif return_early == "double":
+        elif spacing == "double":
             method += " "
-        elif return_early == "leading":
+        elif spacing == "leading":
             method = " " + method
         else:
             version += " "

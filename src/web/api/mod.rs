@@ -6,8 +6,10 @@
 //! browser's session cookie plus an `X-CSRF-Token` header on writes.
 
 pub mod admin;
+pub mod challenges;
 pub mod me;
 pub mod session;
+pub mod submissions;
 pub mod users;
 
 use serde::Serialize;

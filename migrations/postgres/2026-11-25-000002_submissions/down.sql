@@ -1,0 +1,2 @@
+DROP TABLE grading_jobs;
+DROP TABLE submissions;

@@ -1,0 +1,262 @@
+//! The `grading_jobs` table: the grading queue.
+//!
+//! A worker claims the oldest ready job with a lease — `FOR UPDATE SKIP
+//! LOCKED` on PostgreSQL, so workers never wait on or double-claim a row;
+//! an immediate (write-locking) transaction on SQLite, which serialises
+//! writers anyway. A job is ready when it is queued, or when its lease has
+//! expired because its worker died. Each claim counts an attempt.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::grading_jobs;
+use super::{DbConnection, DbError};
+use crate::domain::{JobId, SubmissionId};
+
+/// A job a worker now holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimedJob {
+    pub id: JobId,
+    pub submission_id: SubmissionId,
+    /// Including this one.
+    pub attempts: u32,
+    pub max_attempts: u32,
+}
+
+#[derive(Queryable)]
+struct ReadyRow {
+    id: String,
+    submission_id: String,
+    attempts: i32,
+    max_attempts: i32,
+}
+
+/// Selects the oldest ready job, then leases it, on one backend's
+/// connection (the two backends differ only in how the row is locked).
+macro_rules! claim_on {
+    ($conn:expr, $now:expr, $owner:expr, $until:expr, |$q:ident| $lock:expr) => {{
+        let query = grading_jobs::table
+            .filter(
+                grading_jobs::state
+                    .eq("queued")
+                    .and(grading_jobs::available_at.le($now))
+                    .or(grading_jobs::state
+                        .eq("leased")
+                        .and(grading_jobs::lease_expires_at.lt($now))),
+            )
+            .order((
+                grading_jobs::available_at.asc(),
+                grading_jobs::created_at.asc(),
+            ))
+            .select((
+                grading_jobs::id,
+                grading_jobs::submission_id,
+                grading_jobs::attempts,
+                grading_jobs::max_attempts,
+            ));
+        let row: Option<ReadyRow> = {
+            let $q = query;
+            $lock
+        }
+        .first($conn)
+        .optional()?;
+        match row {
+            None => Ok(None),
+            Some(row) => {
+                diesel::update(grading_jobs::table.find(&row.id))
+                    .set((
+                        grading_jobs::state.eq("leased"),
+                        grading_jobs::lease_owner.eq($owner),
+                        grading_jobs::lease_expires_at.eq($until),
+                        grading_jobs::attempts.eq(row.attempts + 1),
+                        grading_jobs::updated_at.eq($now),
+                    ))
+                    .execute($conn)?;
+                Ok(Some(row))
+            }
+        }
+    }};
+}
+
+/// Takes the oldest ready job for `owner` until `lease_until`.
+pub fn claim(
+    conn: &mut DbConnection,
+    owner: &str,
+    now: DateTime<Utc>,
+    lease_until: DateTime<Utc>,
+) -> Result<Option<ClaimedJob>, DbError> {
+    let now = now.naive_utc();
+    let until = lease_until.naive_utc();
+    let row = match conn {
+        DbConnection::Postgres(pg) => pg.transaction::<_, diesel::result::Error, _>(|pg| {
+            claim_on!(pg, now, owner, until, |q| q.for_update().skip_locked())
+        })?,
+        DbConnection::Sqlite(sqlite) => sqlite
+            .immediate_transaction::<_, diesel::result::Error, _>(|sqlite| {
+                // The immediate transaction already holds the write lock.
+                claim_on!(sqlite, now, owner, until, |q| q)
+            })?,
+    };
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let corrupt = |what: &str| DbError::Corrupt(format!("grading job {}: {what}", row.id));
+    Ok(Some(ClaimedJob {
+        id: JobId::parse(&row.id).ok_or_else(|| corrupt("id is not a UUID"))?,
+        submission_id: SubmissionId::parse(&row.submission_id)
+            .ok_or_else(|| corrupt("submission id is not a UUID"))?,
+        attempts: u32::try_from(row.attempts + 1).unwrap_or(0),
+        max_attempts: u32::try_from(row.max_attempts).unwrap_or(0),
+    }))
+}
+
+/// Extends a lease the worker still holds; `false` when it lost it (the
+/// lease expired and another worker took the job).
+pub fn renew(
+    conn: &mut DbConnection,
+    id: JobId,
+    owner: &str,
+    now: DateTime<Utc>,
+    lease_until: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let updated = diesel::update(
+        grading_jobs::table
+            .find(id.to_string())
+            .filter(grading_jobs::state.eq("leased"))
+            .filter(grading_jobs::lease_owner.eq(owner)),
+    )
+    .set((
+        grading_jobs::lease_expires_at.eq(lease_until.naive_utc()),
+        grading_jobs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Hands a job back to the queue without counting the attempt (a worker
+/// shutting down gracefully).
+pub fn release(
+    conn: &mut DbConnection,
+    id: JobId,
+    owner: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let updated = diesel::update(
+        grading_jobs::table
+            .find(id.to_string())
+            .filter(grading_jobs::state.eq("leased"))
+            .filter(grading_jobs::lease_owner.eq(owner)),
+    )
+    .set((
+        grading_jobs::state.eq("queued"),
+        grading_jobs::lease_owner.eq(None::<String>),
+        grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
+        grading_jobs::attempts.eq(grading_jobs::attempts - 1),
+        grading_jobs::available_at.eq(now.naive_utc()),
+        grading_jobs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Puts a job the worker holds back in the queue after a failure that may
+/// pass (the sandbox was unavailable, the worker hit a bug): it becomes
+/// ready again at `retry_at`, its attempt counted.
+pub fn retry_later(
+    conn: &mut DbConnection,
+    id: JobId,
+    owner: &str,
+    error: &str,
+    now: DateTime<Utc>,
+    retry_at: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let updated = diesel::update(
+        grading_jobs::table
+            .find(id.to_string())
+            .filter(grading_jobs::state.eq("leased"))
+            .filter(grading_jobs::lease_owner.eq(owner)),
+    )
+    .set((
+        grading_jobs::state.eq("queued"),
+        grading_jobs::lease_owner.eq(None::<String>),
+        grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
+        grading_jobs::available_at.eq(retry_at.naive_utc()),
+        grading_jobs::last_error.eq(error),
+        grading_jobs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Ends a job the worker holds (`done` or `failed`); `false` when the
+/// lease was lost, in which case nothing changes.
+pub(super) fn finish(
+    conn: &mut DbConnection,
+    id: JobId,
+    owner: &str,
+    state: &str,
+    error: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, diesel::result::Error> {
+    let updated = diesel::update(
+        grading_jobs::table
+            .find(id.to_string())
+            .filter(grading_jobs::state.eq("leased"))
+            .filter(grading_jobs::lease_owner.eq(owner)),
+    )
+    .set((
+        grading_jobs::state.eq(state),
+        grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
+        grading_jobs::last_error.eq(error),
+        grading_jobs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Queues a job for a submission (inside the caller's transaction).
+pub(super) fn enqueue(
+    conn: &mut DbConnection,
+    submission: SubmissionId,
+    max_attempts: u32,
+    now: DateTime<Utc>,
+) -> Result<(), diesel::result::Error> {
+    diesel::insert_into(grading_jobs::table)
+        .values((
+            grading_jobs::id.eq(JobId::new().to_string()),
+            grading_jobs::submission_id.eq(submission.to_string()),
+            grading_jobs::state.eq("queued"),
+            grading_jobs::attempts.eq(0),
+            grading_jobs::max_attempts.eq(max_attempts as i32),
+            grading_jobs::available_at.eq(now.naive_utc()),
+            grading_jobs::created_at.eq(now.naive_utc()),
+            grading_jobs::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Jobs per state (for metrics and tests).
+pub fn counts(conn: &mut DbConnection) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(grading_jobs::table
+        .group_by(grading_jobs::state)
+        .select((grading_jobs::state, diesel::dsl::count_star()))
+        .load(conn)?)
+}
+
+/// The job of a submission: its state, attempts and lease owner.
+pub fn of_submission(
+    conn: &mut DbConnection,
+    submission: SubmissionId,
+) -> Result<Option<(String, u32, Option<String>)>, DbError> {
+    let row: Option<(String, i32, Option<String>)> = grading_jobs::table
+        .filter(grading_jobs::submission_id.eq(submission.to_string()))
+        .select((
+            grading_jobs::state,
+            grading_jobs::attempts,
+            grading_jobs::lease_owner,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(s, a, o)| (s, u32::try_from(a).unwrap_or(0), o)))
+}

@@ -1,0 +1,439 @@
+//! The `submissions` table. A submission is written, with its queue entry,
+//! in one transaction; results are written only by the worker holding the
+//! job's lease, in the same transaction that finishes the job, so a result
+//! is stored once even when two workers raced for an expired lease.
+//!
+//! Answers, progress and reports are JSON text here; the submissions
+//! service gives them meaning.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::submissions;
+use super::{jobs, DbConnection, DbError};
+use crate::domain::{ChallengeId, JobId, SubmissionId, UserId};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmissionRecord {
+    pub id: SubmissionId,
+    pub user_id: UserId,
+    pub challenge_id: ChallengeId,
+    pub challenge_version: u32,
+    /// `submit` or `run`.
+    pub mode: String,
+    pub language: Option<String>,
+    pub answer: String,
+    pub custom_input: Option<String>,
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: String,
+    pub progress: String,
+    pub tests_total: Option<u32>,
+    pub verdict: Option<String>,
+    pub score: Option<f64>,
+    pub fuel: Option<u64>,
+    pub report: Option<String>,
+    pub error: Option<String>,
+    pub override_score: Option<f64>,
+    pub override_comment: Option<String>,
+    pub reviewed_by: Option<UserId>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub graded_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = submissions)]
+struct Row {
+    id: String,
+    user_id: String,
+    challenge_id: String,
+    challenge_version: i32,
+    mode: String,
+    language: Option<String>,
+    answer: String,
+    custom_input: Option<String>,
+    status: String,
+    progress: String,
+    tests_total: Option<i32>,
+    verdict: Option<String>,
+    score: Option<f64>,
+    fuel: Option<i64>,
+    report: Option<String>,
+    error: Option<String>,
+    override_score: Option<f64>,
+    override_comment: Option<String>,
+    reviewed_by: Option<String>,
+    reviewed_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
+    graded_at: Option<NaiveDateTime>,
+}
+
+impl Row {
+    fn into_record(self) -> Result<SubmissionRecord, DbError> {
+        let corrupt = |what: &str| DbError::Corrupt(format!("submission {}: {what}", self.id));
+        Ok(SubmissionRecord {
+            id: SubmissionId::parse(&self.id).ok_or_else(|| corrupt("id is not a UUID"))?,
+            user_id: UserId::parse(&self.user_id)
+                .ok_or_else(|| corrupt("user id is not a UUID"))?,
+            challenge_id: ChallengeId::parse(&self.challenge_id)
+                .ok_or_else(|| corrupt("challenge id is not a UUID"))?,
+            challenge_version: u32::try_from(self.challenge_version)
+                .map_err(|_| corrupt("negative version"))?,
+            reviewed_by: match &self.reviewed_by {
+                Some(id) => {
+                    Some(UserId::parse(id).ok_or_else(|| corrupt("reviewer id is not a UUID"))?)
+                }
+                None => None,
+            },
+            tests_total: self.tests_total.and_then(|n| u32::try_from(n).ok()),
+            fuel: self.fuel.and_then(|n| u64::try_from(n).ok()),
+            reviewed_at: self.reviewed_at.map(|t| t.and_utc()),
+            created_at: self.created_at.and_utc(),
+            graded_at: self.graded_at.map(|t| t.and_utc()),
+            mode: self.mode,
+            language: self.language,
+            answer: self.answer,
+            custom_input: self.custom_input,
+            status: self.status,
+            progress: self.progress,
+            verdict: self.verdict,
+            score: self.score,
+            report: self.report,
+            error: self.error,
+            override_score: self.override_score,
+            override_comment: self.override_comment,
+        })
+    }
+}
+
+pub struct NewSubmission<'a> {
+    pub id: SubmissionId,
+    pub user_id: UserId,
+    pub challenge_id: ChallengeId,
+    pub challenge_version: u32,
+    pub mode: &'a str,
+    pub language: Option<&'a str>,
+    pub answer: &'a str,
+    pub custom_input: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What storing a submission did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    Created(SubmissionId),
+    /// The user already sent a submission with this idempotency key.
+    Existing(Box<SubmissionRecord>),
+}
+
+/// Stores a submission and queues its grading job, in one transaction.
+/// A repeated idempotency key returns the first submission instead.
+pub fn insert_and_enqueue(
+    conn: &mut DbConnection,
+    new: &NewSubmission<'_>,
+    max_attempts: u32,
+) -> Result<Stored, DbError> {
+    if let Some(existing) = find_by_key(conn, new)? {
+        return Ok(Stored::Existing(Box::new(existing)));
+    }
+    let result = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        diesel::insert_into(submissions::table)
+            .values((
+                submissions::id.eq(new.id.to_string()),
+                submissions::user_id.eq(new.user_id.to_string()),
+                submissions::challenge_id.eq(new.challenge_id.to_string()),
+                submissions::challenge_version.eq(new.challenge_version as i32),
+                submissions::mode.eq(new.mode),
+                submissions::language.eq(new.language),
+                submissions::answer.eq(new.answer),
+                submissions::custom_input.eq(new.custom_input),
+                submissions::idempotency_key.eq(new.idempotency_key),
+                submissions::status.eq("queued"),
+                submissions::progress.eq("[]"),
+                submissions::created_at.eq(new.created_at.naive_utc()),
+            ))
+            .execute(conn)?;
+        jobs::enqueue(conn, new.id, max_attempts, new.created_at)
+    });
+    match result.map_err(DbError::from) {
+        Ok(()) => Ok(Stored::Created(new.id)),
+        // A double-click raced past the first look: the other request won.
+        Err(e) if e.is_unique_violation() => match find_by_key(conn, new)? {
+            Some(existing) => Ok(Stored::Existing(Box::new(existing))),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+fn find_by_key(
+    conn: &mut DbConnection,
+    new: &NewSubmission<'_>,
+) -> Result<Option<SubmissionRecord>, DbError> {
+    let Some(key) = new.idempotency_key else {
+        return Ok(None);
+    };
+    submissions::table
+        .filter(submissions::user_id.eq(new.user_id.to_string()))
+        .filter(submissions::idempotency_key.eq(key))
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .map(Row::into_record)
+        .transpose()
+}
+
+pub fn find(
+    conn: &mut DbConnection,
+    id: SubmissionId,
+) -> Result<Option<SubmissionRecord>, DbError> {
+    submissions::table
+        .find(id.to_string())
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .map(Row::into_record)
+        .transpose()
+}
+
+/// A user's submissions, newest first, optionally for one challenge.
+pub fn list_for_user(
+    conn: &mut DbConnection,
+    user: UserId,
+    challenge: Option<ChallengeId>,
+    limit: i64,
+) -> Result<Vec<SubmissionRecord>, DbError> {
+    let mut query = submissions::table
+        .filter(submissions::user_id.eq(user.to_string()))
+        .into_boxed();
+    if let Some(challenge) = challenge {
+        query = query.filter(submissions::challenge_id.eq(challenge.to_string()));
+    }
+    query
+        .order(submissions::created_at.desc())
+        .limit(limit)
+        .select(Row::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Row::into_record)
+        .collect()
+}
+
+/// How many submissions (and runs) a user sent since `since`, and how many
+/// of theirs are waiting or being graded: the inputs to per-user limits.
+pub fn load_of_user(
+    conn: &mut DbConnection,
+    user: UserId,
+    since: DateTime<Utc>,
+) -> Result<(i64, i64), DbError> {
+    let recent = submissions::table
+        .filter(submissions::user_id.eq(user.to_string()))
+        .filter(submissions::created_at.ge(since.naive_utc()))
+        .count()
+        .get_result(conn)?;
+    let pending = submissions::table
+        .filter(submissions::user_id.eq(user.to_string()))
+        .filter(submissions::status.eq_any(["queued", "running"]))
+        .count()
+        .get_result(conn)?;
+    Ok((recent, pending))
+}
+
+/// The oldest submission time of the user since `since` (for Retry-After).
+pub fn oldest_since(
+    conn: &mut DbConnection,
+    user: UserId,
+    since: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbError> {
+    Ok(submissions::table
+        .filter(submissions::user_id.eq(user.to_string()))
+        .filter(submissions::created_at.ge(since.naive_utc()))
+        .select(diesel::dsl::min(submissions::created_at))
+        .first::<Option<NaiveDateTime>>(conn)?
+        .map(|t| t.and_utc()))
+}
+
+/// Marks a submission as being graded, with its number of tests.
+pub fn mark_running(
+    conn: &mut DbConnection,
+    id: SubmissionId,
+    tests_total: Option<u32>,
+) -> Result<(), DbError> {
+    diesel::update(
+        submissions::table
+            .find(id.to_string())
+            .filter(submissions::status.ne("done")),
+    )
+    .set((
+        submissions::status.eq("running"),
+        submissions::progress.eq("[]"),
+        submissions::tests_total.eq(tests_total.map(|n| n as i32)),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Records progress (a JSON list of per-test verdicts) while grading.
+pub fn record_progress(
+    conn: &mut DbConnection,
+    id: SubmissionId,
+    progress: &str,
+) -> Result<(), DbError> {
+    diesel::update(
+        submissions::table
+            .find(id.to_string())
+            .filter(submissions::status.eq("running")),
+    )
+    .set(submissions::progress.eq(progress))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// A finished grading, as the worker writes it.
+pub struct GradedResult<'a> {
+    pub verdict: &'a str,
+    pub score: f64,
+    pub fuel: u64,
+    pub report: &'a str,
+    pub progress: &'a str,
+    pub tests_total: u32,
+}
+
+/// Stores the result and finishes the job in one transaction, only while
+/// `owner` holds the job's lease. `false` means the lease was lost and
+/// nothing was written.
+pub fn complete(
+    conn: &mut DbConnection,
+    job: JobId,
+    owner: &str,
+    submission: SubmissionId,
+    result: &GradedResult<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        if !jobs::finish(conn, job, owner, "done", None, now)? {
+            return Ok(false);
+        }
+        diesel::update(submissions::table.find(submission.to_string()))
+            .set((
+                submissions::status.eq("done"),
+                submissions::verdict.eq(result.verdict),
+                submissions::score.eq(result.score),
+                submissions::fuel.eq(i64::try_from(result.fuel).unwrap_or(i64::MAX)),
+                submissions::report.eq(result.report),
+                submissions::progress.eq(result.progress),
+                submissions::tests_total.eq(result.tests_total as i32),
+                submissions::error.eq(None::<String>),
+                submissions::graded_at.eq(now.naive_utc()),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })?)
+}
+
+/// Ends a submission that cannot be graded (it keeps failing, or its
+/// challenge is gone): visible to the user as an internal error.
+pub fn fail(
+    conn: &mut DbConnection,
+    job: JobId,
+    owner: &str,
+    submission: SubmissionId,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        if !jobs::finish(conn, job, owner, "failed", Some(error), now)? {
+            return Ok(false);
+        }
+        diesel::update(submissions::table.find(submission.to_string()))
+            .set((
+                submissions::status.eq("failed"),
+                submissions::verdict.eq("internal_error"),
+                submissions::error.eq(error),
+                submissions::graded_at.eq(now.naive_utc()),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })?)
+}
+
+/// Per challenge: graded submissions (mode `submit`), accepted ones, and
+/// distinct users who solved it — for the catalog's acceptance rates.
+pub fn challenge_stats(conn: &mut DbConnection) -> Result<Vec<(String, i64, i64)>, DbError> {
+    let graded: Vec<(String, Option<String>)> = submissions::table
+        .filter(submissions::mode.eq("submit"))
+        .filter(submissions::status.eq("done"))
+        .select((submissions::challenge_id, submissions::verdict))
+        .load(conn)?;
+    let mut stats: std::collections::BTreeMap<String, (i64, i64)> =
+        std::collections::BTreeMap::new();
+    for (challenge, verdict) in graded {
+        let entry = stats.entry(challenge).or_default();
+        entry.0 += 1;
+        if verdict.as_deref() == Some("accepted") {
+            entry.1 += 1;
+        }
+    }
+    Ok(stats.into_iter().map(|(c, (n, a))| (c, n, a)).collect())
+}
+
+/// The user's best result per challenge: (challenge id, any submission,
+/// best effective score). Effective means an instructor's override when
+/// there is one.
+pub fn best_per_challenge(
+    conn: &mut DbConnection,
+    user: UserId,
+) -> Result<Vec<(ChallengeId, f64, bool)>, DbError> {
+    type Scored = (String, Option<f64>, Option<f64>, Option<String>);
+    let rows: Vec<Scored> = submissions::table
+        .filter(submissions::user_id.eq(user.to_string()))
+        .filter(submissions::mode.eq("submit"))
+        .select((
+            submissions::challenge_id,
+            submissions::score,
+            submissions::override_score,
+            submissions::verdict,
+        ))
+        .load(conn)?;
+    let mut best: std::collections::BTreeMap<String, (f64, bool)> =
+        std::collections::BTreeMap::new();
+    for (challenge, score, override_score, verdict) in rows {
+        let effective = override_score.or(score).unwrap_or(0.0);
+        let accepted = verdict.as_deref() == Some("accepted");
+        let entry = best.entry(challenge).or_insert((0.0, false));
+        entry.0 = entry.0.max(effective);
+        entry.1 |= accepted;
+    }
+    best.into_iter()
+        .map(|(c, (s, a))| {
+            ChallengeId::parse(&c)
+                .map(|id| (id, s, a))
+                .ok_or_else(|| DbError::Corrupt(format!("challenge id {c:?} is not a UUID")))
+        })
+        .collect()
+}
+
+/// Fuel of accepted submissions of a challenge in one language (for "cheaper
+/// than N % of accepted submissions").
+pub fn accepted_fuel(
+    conn: &mut DbConnection,
+    challenge: ChallengeId,
+    language: Option<&str>,
+) -> Result<Vec<u64>, DbError> {
+    let mut query = submissions::table
+        .filter(submissions::challenge_id.eq(challenge.to_string()))
+        .filter(submissions::mode.eq("submit"))
+        .filter(submissions::verdict.eq("accepted"))
+        .select(submissions::fuel)
+        .into_boxed();
+    if let Some(language) = language {
+        query = query.filter(submissions::language.eq(language));
+    }
+    Ok(query
+        .load::<Option<i64>>(conn)?
+        .into_iter()
+        .flatten()
+        .filter_map(|f| u64::try_from(f).ok())
+        .collect())
+}

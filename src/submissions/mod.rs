@@ -1,0 +1,509 @@
+//! The submissions service: taking answers (submissions, which are scored,
+//! and runs, which are not), enforcing per-user limits, and showing results
+//! to the people allowed to see them.
+//!
+//! A submission is stored, with its grading job, before anything else
+//! happens (`db::submissions::insert_and_enqueue`); grading happens in a
+//! worker (`crate::worker`), which this service wakes.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, CatalogError};
+use crate::challenges::model::{Challenge, Spec, TestInput};
+use crate::db::challenges::ChallengeRecord;
+use crate::db::submissions::{self as store, NewSubmission, Stored, SubmissionRecord};
+use crate::db::{Db, DbError};
+use crate::domain::{Role, SubmissionId, User};
+use crate::grading::materialise::input_from_json;
+use crate::grading::{code, sql, Answer, Report, Verdict};
+use crate::worker::Wake;
+
+/// Per-user limits and queue settings.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Submissions and runs a user may send per minute.
+    pub per_minute: u32,
+    /// Submissions and runs a user may have waiting or being graded at once.
+    pub pending: u32,
+    /// Grading attempts before a job ends as an internal error.
+    pub max_attempts: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            per_minute: 20,
+            pending: 5,
+            max_attempts: 3,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubmissionError {
+    #[error("no challenge `{0}`")]
+    ChallengeNotFound(String),
+    #[error("no such submission")]
+    SubmissionNotFound,
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{message}")]
+    RateLimited {
+        retry_after: Duration,
+        message: String,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> SubmissionError {
+    SubmissionError::Invalid {
+        field,
+        message: message.into(),
+    }
+}
+
+/// Scored, or only run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Submit,
+    Run,
+}
+
+impl Mode {
+    fn as_str(self) -> &'static str {
+        match self {
+            Mode::Submit => "submit",
+            Mode::Run => "run",
+        }
+    }
+}
+
+/// An answer arriving from a client, already parsed into domain types.
+#[derive(Debug, Clone)]
+pub struct NewAnswer {
+    pub mode: Mode,
+    pub answer: Answer,
+    /// A run's own input (code challenges only), as the client wrote it:
+    /// arguments by name, `{"calls", "args"}`, or stdin text.
+    pub custom_input: Option<serde_json::Value>,
+    pub idempotency_key: Option<String>,
+}
+
+/// Where a new submission ended up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    pub id: SubmissionId,
+    /// `true` when the idempotency key matched an earlier submission.
+    pub existing: bool,
+}
+
+/// One finished test, as progress shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ProgressItem {
+    pub name: String,
+    pub verdict: Verdict,
+}
+
+/// A submission as its owner (or an instructor) sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubmissionView {
+    pub id: SubmissionId,
+    pub challenge: String,
+    pub challenge_title: String,
+    pub challenge_version: u32,
+    pub mode: Mode,
+    pub answer: Answer,
+    pub status: String,
+    pub tests_done: usize,
+    pub tests_total: Option<u32>,
+    pub progress: Vec<ProgressItem>,
+    pub verdict: Option<Verdict>,
+    pub score: Option<f64>,
+    /// Points out of the challenge's points, with any override applied.
+    pub points: Option<f64>,
+    pub max_points: u32,
+    pub fuel: Option<u64>,
+    /// Share of other accepted submissions (same challenge and language)
+    /// that cost more: "cheaper than 72 %".
+    pub cheaper_than: Option<f64>,
+    pub report: Option<Report>,
+    pub error: Option<String>,
+    pub review: Option<Review>,
+    pub created_at: chrono::DateTime<Utc>,
+    pub graded_at: Option<chrono::DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    pub score: f64,
+    pub comment: String,
+    pub reviewed_at: Option<chrono::DateTime<Utc>>,
+}
+
+#[derive(Clone)]
+pub struct Submissions {
+    db: Db,
+    catalog: Catalog,
+    limits: Limits,
+    wake: Arc<Wake>,
+}
+
+impl Submissions {
+    pub fn new(db: Db, catalog: Catalog, limits: Limits, wake: Arc<Wake>) -> Self {
+        Self {
+            db,
+            catalog,
+            limits,
+            wake,
+        }
+    }
+
+    /// Stores an answer and queues it for grading.
+    pub async fn create(
+        &self,
+        user: &User,
+        slug: &str,
+        new: NewAnswer,
+    ) -> Result<Accepted, SubmissionError> {
+        let (record, challenge) = self.visible_challenge(user, slug).await?;
+        let custom_input = check_answer(&challenge, &new)?;
+        self.check_limits(user).await?;
+        let answer = serde_json::to_string(&new.answer)
+            .map_err(|e| DbError::Unexpected(format!("cannot serialise an answer: {e}")))?;
+        let custom_input = custom_input
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| DbError::Unexpected(format!("cannot serialise an input: {e}")))?;
+        let language = match &new.answer {
+            Answer::Code { language, .. } => Some(language.as_str().to_owned()),
+            _ => None,
+        };
+        let id = SubmissionId::new();
+        let user_id = user.id;
+        let max_attempts = self.limits.max_attempts;
+        let key = new.idempotency_key.clone();
+        let stored = self
+            .db
+            .run(move |conn| {
+                store::insert_and_enqueue(
+                    conn,
+                    &NewSubmission {
+                        id,
+                        user_id,
+                        challenge_id: record.id,
+                        challenge_version: record.current_version,
+                        mode: new.mode.as_str(),
+                        language: language.as_deref(),
+                        answer: &answer,
+                        custom_input: custom_input.as_deref(),
+                        idempotency_key: key.as_deref(),
+                        created_at: crate::db::now(),
+                    },
+                    max_attempts,
+                )
+            })
+            .await?;
+        match stored {
+            Stored::Created(id) => {
+                self.wake.notify();
+                Ok(Accepted {
+                    id,
+                    existing: false,
+                })
+            }
+            Stored::Existing(existing) if existing.challenge_id == record.id => Ok(Accepted {
+                id: existing.id,
+                existing: true,
+            }),
+            Stored::Existing(_) => Err(invalid(
+                "idempotency_key",
+                "this idempotency key was already used for another challenge",
+            )),
+        }
+    }
+
+    /// A published challenge, or an unpublished one for instructors.
+    async fn visible_challenge(
+        &self,
+        user: &User,
+        slug: &str,
+    ) -> Result<(ChallengeRecord, Challenge), SubmissionError> {
+        match self.catalog.current(slug).await? {
+            Some((record, challenge)) if record.published || user.role >= Role::Instructor => {
+                Ok((record, challenge))
+            }
+            _ => Err(SubmissionError::ChallengeNotFound(slug.to_owned())),
+        }
+    }
+
+    async fn check_limits(&self, user: &User) -> Result<(), SubmissionError> {
+        let user_id = user.id;
+        let since = Utc::now() - chrono::Duration::seconds(60);
+        let (recent, pending, oldest) = self
+            .db
+            .run(move |conn| {
+                let (recent, pending) = store::load_of_user(conn, user_id, since)?;
+                let oldest = store::oldest_since(conn, user_id, since)?;
+                Ok((recent, pending, oldest))
+            })
+            .await?;
+        if pending >= i64::from(self.limits.pending) {
+            return Err(SubmissionError::RateLimited {
+                retry_after: Duration::from_secs(5),
+                message: format!(
+                    "you already have {pending} answers waiting to be graded; wait for one to finish"
+                ),
+            });
+        }
+        if recent >= i64::from(self.limits.per_minute) {
+            let wait = oldest
+                .map(|t| {
+                    (t + chrono::Duration::seconds(60) - Utc::now())
+                        .num_seconds()
+                        .max(1)
+                })
+                .unwrap_or(60);
+            return Err(SubmissionError::RateLimited {
+                retry_after: Duration::from_secs(wait as u64),
+                message: format!(
+                    "at most {} answers a minute; try again in {wait} s",
+                    self.limits.per_minute
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// A submission, for its owner or an instructor. Anyone else gets "not
+    /// found", so submission ids reveal nothing.
+    pub async fn view(
+        &self,
+        viewer: &User,
+        id: SubmissionId,
+    ) -> Result<SubmissionView, SubmissionError> {
+        let record = self
+            .db
+            .run(move |conn| store::find(conn, id))
+            .await?
+            .ok_or(SubmissionError::SubmissionNotFound)?;
+        if record.user_id != viewer.id && viewer.role < Role::Instructor {
+            return Err(SubmissionError::SubmissionNotFound);
+        }
+        self.to_view(record).await
+    }
+
+    /// A user's own submissions, newest first (optionally one challenge's).
+    pub async fn list_own(
+        &self,
+        user: &User,
+        slug: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<SubmissionView>, SubmissionError> {
+        let challenge = match slug {
+            Some(slug) => match self.catalog.current(slug).await? {
+                Some((record, _)) => Some(record.id),
+                None => return Err(SubmissionError::ChallengeNotFound(slug.to_owned())),
+            },
+            None => None,
+        };
+        let user_id = user.id;
+        let records = self
+            .db
+            .run(move |conn| store::list_for_user(conn, user_id, challenge, limit))
+            .await?;
+        let mut views = Vec::with_capacity(records.len());
+        for record in records {
+            views.push(self.to_view(record).await?);
+        }
+        Ok(views)
+    }
+
+    async fn to_view(&self, record: SubmissionRecord) -> Result<SubmissionView, SubmissionError> {
+        let catalog = self.catalog.clone();
+        let (challenge_id, version) = (record.challenge_id, record.challenge_version);
+        let challenge =
+            tokio::task::spawn_blocking(move || catalog.version_blocking(challenge_id, version))
+                .await
+                .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))??
+                .ok_or_else(|| {
+                    DbError::Corrupt(format!("submission {} has no challenge version", record.id))
+                })?;
+        let corrupt = |what: &str, e: serde_json::Error| {
+            SubmissionError::Db(DbError::Corrupt(format!(
+                "submission {}: {what}: {e}",
+                record.id
+            )))
+        };
+        let answer: Answer =
+            serde_json::from_str(&record.answer).map_err(|e| corrupt("answer", e))?;
+        let report: Option<Report> = record
+            .report
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(|e| corrupt("report", e))?;
+        let progress: Vec<ProgressItem> =
+            serde_json::from_str(&record.progress).map_err(|e| corrupt("progress", e))?;
+        let mode = if record.mode == "run" {
+            Mode::Run
+        } else {
+            Mode::Submit
+        };
+        let verdict = record.verdict.as_deref().and_then(Verdict::parse);
+        let effective = record.override_score.or(record.score);
+        let cheaper_than = match (mode, verdict, record.fuel) {
+            (Mode::Submit, Some(Verdict::Accepted), Some(fuel))
+                if challenge.kind() != crate::challenges::Kind::Design =>
+            {
+                let language = record.language.clone();
+                let others = self
+                    .db
+                    .run(move |conn| store::accepted_fuel(conn, challenge_id, language.as_deref()))
+                    .await?;
+                let costlier = others.iter().filter(|f| **f > fuel).count();
+                let comparable = others.len().saturating_sub(1);
+                (comparable > 0).then(|| costlier as f64 / comparable as f64)
+            }
+            _ => None,
+        };
+        Ok(SubmissionView {
+            id: record.id,
+            challenge: challenge.slug.clone(),
+            challenge_title: challenge.title.clone(),
+            challenge_version: record.challenge_version,
+            mode,
+            answer,
+            status: record.status,
+            tests_done: progress.len(),
+            tests_total: record.tests_total,
+            progress,
+            verdict,
+            score: effective,
+            points: (mode == Mode::Submit)
+                .then(|| {
+                    effective.map(|s| (s * f64::from(challenge.points) * 100.0).round() / 100.0)
+                })
+                .flatten(),
+            max_points: challenge.points,
+            fuel: record.fuel,
+            cheaper_than,
+            report,
+            error: record.error,
+            review: record.override_score.map(|score| Review {
+                score,
+                comment: record.override_comment.unwrap_or_default(),
+                reviewed_at: record.reviewed_at,
+            }),
+            created_at: record.created_at,
+            graded_at: record.graded_at,
+        })
+    }
+}
+
+/// Checks an answer against its challenge before it is stored: the right
+/// kind, an offered language, sizes, and a run's own input (returned in the
+/// grader's form).
+fn check_answer(
+    challenge: &Challenge,
+    new: &NewAnswer,
+) -> Result<Option<TestInput>, SubmissionError> {
+    match (&challenge.spec, &new.answer) {
+        (Spec::Code(spec), Answer::Code { language, source }) => {
+            if !spec.languages.contains(language) {
+                let offered: Vec<&str> = spec.languages.iter().map(|l| l.as_str()).collect();
+                return Err(invalid(
+                    "language",
+                    format!(
+                        "this challenge takes {}; not {language}",
+                        offered.join(", ")
+                    ),
+                ));
+            }
+            if source.trim().is_empty() {
+                return Err(invalid("source", "the solution is empty"));
+            }
+            if source.len() > code::MAX_SOURCE_BYTES {
+                return Err(invalid(
+                    "source",
+                    format!(
+                        "the solution is {} bytes; the limit is {}",
+                        source.len(),
+                        code::MAX_SOURCE_BYTES
+                    ),
+                ));
+            }
+            let Some(raw) = &new.custom_input else {
+                return Ok(None);
+            };
+            if new.mode == Mode::Submit {
+                return Err(invalid(
+                    "input",
+                    "custom input is for runs, not submissions",
+                ));
+            }
+            let input = input_from_json(&spec.mode, raw.clone())
+                .map_err(|e| invalid("input", format!("the input must be {e}")))?;
+            code::check_input(spec, &input).map_err(|e| invalid("input", e))?;
+            Ok(Some(input))
+        }
+        (Spec::Sql(_), Answer::Sql { source }) => {
+            if source.trim().is_empty() {
+                return Err(invalid("source", "the query is empty"));
+            }
+            if source.len() > sql::MAX_SOURCE_BYTES {
+                return Err(invalid(
+                    "source",
+                    format!(
+                        "the query is {} bytes; the limit is {}",
+                        source.len(),
+                        sql::MAX_SOURCE_BYTES
+                    ),
+                ));
+            }
+            if new.custom_input.is_some() {
+                return Err(invalid("input", "SQL challenges run on their own datasets"));
+            }
+            Ok(None)
+        }
+        (Spec::Design(_), Answer::Design(answer)) => {
+            if new.mode == Mode::Run {
+                return Err(invalid("mode", "design answers are submitted, not run"));
+            }
+            let total: usize = answer.sections.values().map(String::len).sum();
+            if total == 0 {
+                return Err(invalid(
+                    "answer",
+                    "the answer is empty: write at least one section",
+                ));
+            }
+            if total > 64 * 1024 {
+                return Err(invalid("answer", "the answer is longer than 64 KiB"));
+            }
+            Ok(None)
+        }
+        (spec, _) => Err(invalid(
+            "kind",
+            format!(
+                "this is a {} challenge; send a {} answer",
+                challenge.kind().as_str(),
+                match spec {
+                    Spec::Code(_) => "code (`language` and `source`)",
+                    Spec::Sql(_) => "SQL (`source`)",
+                    Spec::Design(_) => "design (`sections`)",
+                }
+            ),
+        )),
+    }
+}

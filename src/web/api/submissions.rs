@@ -1,0 +1,272 @@
+//! Submitting and running answers, and following their grading:
+//!
+//! - `POST /api/v1/challenges/{slug}/submissions` — scored; an
+//!   `Idempotency-Key` header makes a double-click one submission;
+//! - `POST /api/v1/challenges/{slug}/runs` — sample tests or custom input;
+//! - `GET /api/v1/submissions/{id}` — status, progress and the report
+//!   (the polling fallback);
+//! - `GET /api/v1/submissions/{id}/events` — the same, live, as
+//!   server-sent events: `progress` per finished test, then `done`;
+//! - `GET /api/v1/me/submissions?challenge=slug` — your own.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use bytes::Bytes;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::challenges::model::{DesignAnswer, Section};
+use crate::domain::{SubmissionId, ValidationError};
+use crate::grading::Answer;
+use crate::submissions::{Mode, NewAnswer, SubmissionView};
+use crate::web::auth::Auth;
+use crate::web::error::AppError;
+use crate::web::AppState;
+
+/// An answer as clients send it: `{language, source}` for code, `{source}`
+/// for SQL, `{sections: {requirements: …}}` for a design; `input` for runs.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerBody {
+    language: Option<String>,
+    source: Option<String>,
+    sections: Option<BTreeMap<String, String>>,
+    input: Option<serde_json::Value>,
+}
+
+impl AnswerBody {
+    fn into_answer(self) -> Result<(Answer, Option<serde_json::Value>), AppError> {
+        let answer =
+            match (self.language, self.source, self.sections) {
+                (Some(language), Some(source), None) => Answer::Code {
+                    language: rehearse_sandbox::Language::parse(&language).ok_or_else(|| {
+                        ValidationError::new("language", format!("unknown language `{language}`"))
+                    })?,
+                    source,
+                },
+                (None, Some(source), None) => Answer::Sql { source },
+                (None, None, Some(sections)) => {
+                    let mut answer = DesignAnswer::default();
+                    for (key, text) in sections {
+                        let section = Section::parse(&key).ok_or_else(|| {
+                            ValidationError::new("sections", format!("unknown section `{key}`"))
+                        })?;
+                        answer.sections.insert(section, text.trim().to_owned());
+                    }
+                    Answer::Design(answer)
+                }
+                _ => return Err(AppError::BadRequest(
+                    "send `language` and `source` (code), `source` (SQL) or `sections` (design)"
+                        .into(),
+                )),
+            };
+        Ok((answer, self.input))
+    }
+}
+
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, AppError> {
+    let Some(value) = req.headers().get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = value
+        .to_str()
+        .ok()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100)
+        .ok_or_else(|| ValidationError::new("Idempotency-Key", "1–100 visible ASCII characters"))?;
+    Ok(Some(key.to_owned()))
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    auth: Auth,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    body: web::Json<AnswerBody>,
+    mode: Mode,
+) -> Result<HttpResponse, AppError> {
+    let (answer, custom_input) = body.into_inner().into_answer()?;
+    let new = NewAnswer {
+        mode,
+        answer,
+        custom_input,
+        idempotency_key: idempotency_key(&req)?,
+    };
+    let accepted = state
+        .submissions
+        .create(&auth.identity.user, &slug, new)
+        .await?;
+    let location = format!("/api/v1/submissions/{}", accepted.id);
+    let mut response = if accepted.existing {
+        HttpResponse::Ok()
+    } else {
+        HttpResponse::Accepted()
+    };
+    Ok(response
+        .insert_header((header::LOCATION, location.clone()))
+        .json(json!({
+            "id": accepted.id,
+            "existing": accepted.existing,
+            "links": {
+                "self": location,
+                "events": format!("{location}/events"),
+            },
+        })))
+}
+
+/// `POST /api/v1/challenges/{slug}/submissions`
+pub async fn submit(
+    state: web::Data<AppState>,
+    auth: Auth,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    body: web::Json<AnswerBody>,
+) -> Result<HttpResponse, AppError> {
+    create(state, auth, req, slug, body, Mode::Submit).await
+}
+
+/// `POST /api/v1/challenges/{slug}/runs`
+pub async fn run(
+    state: web::Data<AppState>,
+    auth: Auth,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    body: web::Json<AnswerBody>,
+) -> Result<HttpResponse, AppError> {
+    create(state, auth, req, slug, body, Mode::Run).await
+}
+
+fn parse_id(raw: &str) -> Result<SubmissionId, AppError> {
+    SubmissionId::parse(raw).ok_or_else(|| AppError::NotFound("no such submission".into()))
+}
+
+/// `GET /api/v1/submissions/{id}`
+pub async fn show(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let view = state
+        .submissions
+        .view(&auth.identity.user, parse_id(&id)?)
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "submission": view })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    challenge: Option<String>,
+    limit: Option<i64>,
+}
+
+/// `GET /api/v1/me/submissions?challenge=slug&limit=n`
+pub async fn list_own(
+    state: web::Data<AppState>,
+    auth: Auth,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let limit = query.limit.unwrap_or(50).clamp(1, 200);
+    let views = state
+        .submissions
+        .list_own(&auth.identity.user, query.challenge.as_deref(), limit)
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "submissions": views })))
+}
+
+/// How often the event stream looks for news; grading may happen in
+/// another process, so the database is the one source.
+const POLL: Duration = Duration::from_millis(100);
+/// A comment line now and then keeps proxies from closing the stream.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// Streams end after this long even if grading has not (the client can
+/// reconnect or poll).
+const STREAM_FOR: Duration = Duration::from_secs(600);
+
+fn event(name: &str, data: &serde_json::Value) -> Bytes {
+    Bytes::from(format!("event: {name}\ndata: {data}\n\n"))
+}
+
+/// `GET /api/v1/submissions/{id}/events`: server-sent events.
+pub async fn events(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let user = auth.identity.user.clone();
+    // Check access before the stream starts, so errors are plain HTTP.
+    let first = state.submissions.view(&user, id).await?;
+    struct Cursor {
+        sent: usize,
+        started: Instant,
+        last_write: Instant,
+        finished: bool,
+        pending: Option<SubmissionView>,
+    }
+    let cursor = Cursor {
+        sent: 0,
+        started: Instant::now(),
+        last_write: Instant::now(),
+        finished: false,
+        pending: Some(first),
+    };
+    let stream = futures_util::stream::unfold(
+        (cursor, state, user),
+        move |(mut cursor, state, user)| async move {
+            loop {
+                if cursor.finished {
+                    return None;
+                }
+                let view = match cursor.pending.take() {
+                    Some(view) => view,
+                    None => {
+                        tokio::time::sleep(POLL).await;
+                        match state.submissions.view(&user, id).await {
+                            Ok(view) => view,
+                            Err(e) => {
+                                cursor.finished = true;
+                                let chunk = event("error", &json!({ "message": e.to_string() }));
+                                return Some((
+                                    Ok::<_, actix_web::Error>(chunk),
+                                    (cursor, state, user),
+                                ));
+                            }
+                        }
+                    }
+                };
+                let mut chunk = Vec::new();
+                for (k, item) in view.progress.iter().enumerate().skip(cursor.sent) {
+                    chunk.extend_from_slice(&event(
+                    "progress",
+                    &json!({ "done": k + 1, "total": view.tests_total, "name": item.name, "verdict": item.verdict }),
+                ));
+                }
+                cursor.sent = cursor.sent.max(view.progress.len());
+                if view.status == "done" || view.status == "failed" {
+                    chunk.extend_from_slice(&event("done", &json!({ "submission": view })));
+                    cursor.finished = true;
+                } else if cursor.started.elapsed() > STREAM_FOR {
+                    chunk.extend_from_slice(&event("timeout", &json!({ "status": view.status })));
+                    cursor.finished = true;
+                } else if chunk.is_empty() && cursor.last_write.elapsed() > KEEP_ALIVE {
+                    chunk.extend_from_slice(b": keep-alive\n\n");
+                }
+                if !chunk.is_empty() {
+                    cursor.last_write = Instant::now();
+                    return Some((Ok(Bytes::from(chunk)), (cursor, state, user)));
+                }
+            }
+        },
+    );
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/event-stream"))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        // Compression would hold events back until a buffer fills.
+        .insert_header((header::CONTENT_ENCODING, "identity"))
+        .insert_header(("X-Accel-Buffering", "no"))
+        .streaming(stream))
+}
