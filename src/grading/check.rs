@@ -99,7 +99,23 @@ fn run_expectations(grader: &Grader, challenge: &Challenge) -> Vec<CheckLine> {
                     language: file.language,
                     source: file.source.clone(),
                 });
-                lines.push(expect_pass(&file.path, result));
+                let peak = result
+                    .as_ref()
+                    .ok()
+                    .map(|r| r.tests.iter().map(|t| t.fuel).max().unwrap_or(0));
+                let mut line = expect_pass(&file.path, result);
+                // How close the reference comes to its budget: limits should
+                // leave the intended solution room in every language.
+                if let (true, Some(peak)) = (line.ok, peak) {
+                    let budget = super::limits::for_test(&spec.limits, file.language)
+                        .fuel
+                        .max(1);
+                    line.outcome.push_str(&format!(
+                        ", at most {:.0} % of a test's budget",
+                        peak as f64 * 100.0 / budget as f64
+                    ));
+                }
+                lines.push(line);
             }
             for file in &spec.wrong {
                 let result = grade(Answer::Code {
