@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <wasi/api.h>
 
+/* Defined once, when the snapshot is taken (see rehearse_initialize). */
 static const char BOOTSTRAP[] =
     "import sys, os, linecache, traceback\n"
     "def __rehearse_run():\n"
@@ -48,7 +49,10 @@ static const char BOOTSTRAP[] =
     "    finally:\n"
     "        sys.stdout.flush()\n"
     "        sys.stderr.flush()\n"
-    "__rehearse_run()\n";
+    ;
+
+/* Each run only calls the function defined (and compiled) at snapshot time. */
+static const char RUN[] = "__rehearse_run()\n";
 
 static const char WARM_UP[] =
     "import sys, io, os, math, re, json, string, random, bisect, heapq, itertools,\\\n"
@@ -71,7 +75,7 @@ void rehearse_initialize(void) {
     if (PyStatus_Exception(status)) {
         Py_ExitStatusException(status);
     }
-    if (PyRun_SimpleString(WARM_UP) != 0) {
+    if (PyRun_SimpleString(WARM_UP) != 0 || PyRun_SimpleString(BOOTSTRAP) != 0) {
         abort();
     }
 }
@@ -112,7 +116,7 @@ void rehearse_resume(void) {
     set_argv();
     /* SystemExit inside exits the process with its code (PyRun_SimpleString
        handles it); any other failure was already reported by the bootstrap. */
-    if (PyRun_SimpleString(BOOTSTRAP) != 0) {
+    if (PyRun_SimpleString(RUN) != 0) {
         exit(1);
     }
 }
