@@ -490,3 +490,49 @@ fn python_reads_stdin_and_reports_errors_against_main_py() {
         (RunStatus::RuntimeError, Some(4))
     );
 }
+
+/// C programs get the sandbox's own `qsort` (introsort) instead of
+/// wasi-libc's slow one; it must sort every shape of input correctly.
+#[test]
+fn c_qsort_sorts_every_size_width_and_order() {
+    const PROGRAM: &str = r#"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+typedef struct { int key; char pad[9]; } Wide;
+static int by_int(const void *a, const void *b) { int x = *(const int *)a, y = *(const int *)b; return (x > y) - (x < y); }
+static int by_key(const void *a, const void *b) { return by_int(&((const Wide *)a)->key, &((const Wide *)b)->key); }
+static unsigned seed = 1;
+static int next(int mod) { seed = seed * 1103515245u + 12345u; return (int)((seed >> 8) % (unsigned)mod); }
+int main(void) {
+    int sizes[] = {0, 1, 2, 3, 15, 16, 17, 100, 1000, 100000};
+    for (int s = 0; s < 10; s++) {
+        for (int shape = 0; shape < 4; shape++) {
+            int n = sizes[s];
+            int *a = malloc(sizeof(int) * (n + 1));
+            Wide *w = malloc(sizeof(Wide) * (n + 1));
+            long long sum = 0;
+            for (int i = 0; i < n; i++) {
+                a[i] = shape == 0 ? next(1000000) : shape == 1 ? i : shape == 2 ? n - i : next(3);
+                w[i].key = a[i];
+                sum += a[i];
+            }
+            qsort(a, n, sizeof(int), by_int);
+            qsort(w, n, sizeof(Wide), by_key);
+            long long after = 0;
+            for (int i = 0; i < n; i++) {
+                after += a[i];
+                if ((i && a[i - 1] > a[i]) || w[i].key != a[i]) { printf("unsorted n=%d shape=%d at %d\n", n, shape, i); return 1; }
+            }
+            if (after != sum) { printf("elements lost n=%d\n", n); return 1; }
+            free(a); free(w);
+        }
+    }
+    puts("sorted");
+    return 0;
+}
+"#;
+    let outcome = run(Language::C, PROGRAM, "");
+    assert_eq!(outcome.status, RunStatus::Ok, "{}", outcome.detail);
+    assert_eq!(outcome.stdout_text(), "sorted\n");
+}

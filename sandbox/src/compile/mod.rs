@@ -32,6 +32,63 @@ void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 "#;
 const CPP_OPERATOR_NEW_FILE: &str = "rehearse_operator_new.cpp";
 
+/// A `qsort` for C programs: wasi-libc's (musl's smoothsort) is about ten
+/// times slower than C++'s `std::sort` here, which would make C solutions
+/// that sort pay for the platform. Introsort: median-of-three quicksort,
+/// heapsort when recursion gets deep, insertion sort for short runs.
+const C_QSORT: &str = r#"#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+typedef int (*rehearse_cmp)(const void *, const void *);
+static void rehearse_swap(char *a, char *b, size_t w) {
+    while (w >= 8) { uint64_t t; memcpy(&t, a, 8); memcpy(a, b, 8); memcpy(b, &t, 8); a += 8; b += 8; w -= 8; }
+    while (w--) { char t = *a; *a++ = *b; *b++ = t; }
+}
+static void rehearse_sift(char *base, size_t root, size_t n, size_t w, rehearse_cmp cmp) {
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n) return;
+        if (child + 1 < n && cmp(base + child * w, base + (child + 1) * w) < 0) child++;
+        if (cmp(base + root * w, base + child * w) >= 0) return;
+        rehearse_swap(base + root * w, base + child * w, w);
+        root = child;
+    }
+}
+static void rehearse_heapsort(char *base, size_t n, size_t w, rehearse_cmp cmp) {
+    for (size_t i = n / 2; i-- > 0;) rehearse_sift(base, i, n, w, cmp);
+    for (size_t end = n; end-- > 1;) { rehearse_swap(base, base + end * w, w); rehearse_sift(base, 0, end, w, cmp); }
+}
+static void rehearse_sort(char *lo, size_t n, size_t w, rehearse_cmp cmp, int depth) {
+    while (n > 16) {
+        if (depth-- == 0) { rehearse_heapsort(lo, n, w, cmp); return; }
+        char *mid = lo + (n / 2) * w, *hi = lo + (n - 1) * w;
+        if (cmp(mid, lo) < 0) rehearse_swap(mid, lo, w);
+        if (cmp(hi, mid) < 0) { rehearse_swap(hi, mid, w); if (cmp(mid, lo) < 0) rehearse_swap(mid, lo, w); }
+        rehearse_swap(lo, mid, w);
+        char *i = lo, *j = lo + n * w, *end = lo + n * w;
+        for (;;) {
+            do i += w; while (i < end && cmp(i, lo) < 0);
+            do j -= w; while (cmp(j, lo) > 0);
+            if (i >= j) break;
+            rehearse_swap(i, j, w);
+        }
+        rehearse_swap(lo, j, w);
+        size_t left = (size_t)(j - lo) / w, right = n - left - 1;
+        if (left < right) { rehearse_sort(lo, left, w, cmp, depth); lo = j + w; n = right; }
+        else { rehearse_sort(j + w, right, w, cmp, depth); n = left; }
+    }
+    for (size_t i = 1; i < n; i++)
+        for (char *p = lo + i * w; p > lo && cmp(p - w, p) > 0; p -= w) rehearse_swap(p - w, p, w);
+}
+void qsort(void *base, size_t n, size_t w, rehearse_cmp cmp) {
+    if (n < 2 || w == 0) return;
+    int depth = 0;
+    for (size_t m = n; m > 1; m >>= 1) depth += 2;
+    rehearse_sort((char *)base, n, w, cmp, depth);
+}
+"#;
+const C_QSORT_FILE: &str = "rehearse_qsort.c";
+
 /// GCC's `<bits/stdc++.h>`, which competitive programmers include
 /// everywhere; libc++ has no such header, so the jail provides one.
 const BITS_STDCXX: &str = "#pragma once\n\
@@ -103,6 +160,9 @@ impl Toolchain {
         if self.compiler == Compiler::ClangCxx {
             args.push(format!("/work/{CPP_OPERATOR_NEW_FILE}"));
         }
+        if self.compiler == Compiler::Clang {
+            args.push(format!("/work/{C_QSORT_FILE}"));
+        }
         if self.compiler != Compiler::Rustc {
             args.extend([
                 "-lwasi-emulated-signal".into(),
@@ -122,10 +182,10 @@ impl Toolchain {
             self.language.as_str(),
             self.version,
             self.args("s", "o"),
-            if self.compiler == Compiler::ClangCxx {
-                format!("{CPP_OPERATOR_NEW}{BITS_STDCXX}")
-            } else {
-                String::new()
+            match self.compiler {
+                Compiler::ClangCxx => format!("{CPP_OPERATOR_NEW}{BITS_STDCXX}"),
+                Compiler::Clang => C_QSORT.to_owned(),
+                Compiler::Rustc => String::new(),
             }
         )
     }
@@ -166,6 +226,11 @@ pub(crate) fn compile(
             )
         };
         support().map_err(|e| {
+            PrepareError::Internal(format!("cannot write the runtime support: {e}"))
+        })?;
+    }
+    if toolchain.compiler == Compiler::Clang {
+        std::fs::write(workdir.path().join(C_QSORT_FILE), C_QSORT).map_err(|e| {
             PrepareError::Internal(format!("cannot write the runtime support: {e}"))
         })?;
     }
