@@ -145,6 +145,26 @@ if [ ! -f "$py_snapshot" ] || [ "$py_driver/driver.c" -nt "$py_snapshot" ] || [ 
   installed_something=1
 fi
 
+# The browser bundle (CodeMirror and the workspace script), built from the
+# npm packages pinned in frontend/package-lock.json into static/dist/.
+if ! command -v npm >/dev/null 2>&1; then
+  say "installing Node.js and npm"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+  installed_something=1
+fi
+if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
+  say "installing the front end's npm packages"
+  (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+  installed_something=1
+fi
+bundle=static/dist/app.js
+if [ ! -f "$bundle" ] || [ -n "$(find frontend/src frontend/package-lock.json -newer "$bundle" -print -quit)" ]; then
+  say "building the browser bundle"
+  (cd frontend && npm run --silent build >/dev/null)
+  installed_something=1
+fi
+
 if [ "$installed_something" -eq 0 ]; then
   say "all requirements present"
 fi

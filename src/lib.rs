@@ -13,6 +13,7 @@ pub mod db;
 pub mod domain;
 pub mod grading;
 pub mod harness;
+pub mod progress;
 pub mod startup;
 pub mod submissions;
 pub mod telemetry;

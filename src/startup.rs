@@ -121,6 +121,7 @@ impl Application {
             accounts: accounts.clone(),
             catalog,
             submissions,
+            progress: crate::progress::Progress::new(db.clone()),
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,
@@ -242,26 +243,39 @@ fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
                 return;
             }
         };
-        let (mut stored, mut unchanged, mut refused) = (0, 0, 0);
-        for package in &packages {
-            match catalog.import_package(package) {
-                Ok(Imported::Created { version } | Imported::NewVersion { version }) => {
-                    stored += 1;
-                    tracing::info!(package = %package.display(), version, "challenge imported");
-                }
-                Ok(Imported::Unchanged { .. }) => unchanged += 1,
-                Ok(Imported::Refused(check)) => {
-                    refused += 1;
-                    for reason in describe_refusal(&check) {
-                        tracing::warn!(package = %package.display(), %reason, "challenge not imported");
+        // Packages are independent; checking new ones runs their solutions,
+        // so one thread per core shortens a first start.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(package) = packages.get(i) else { break };
+                    let outcome = catalog.import_package(package);
+                    let mut counts = counts.lock().unwrap_or_else(|e| e.into_inner());
+                    match outcome {
+                        Ok(Imported::Created { version } | Imported::NewVersion { version }) => {
+                            counts.0 += 1;
+                            tracing::info!(package = %package.display(), version, "challenge imported");
+                        }
+                        Ok(Imported::Unchanged { .. }) => counts.1 += 1,
+                        Ok(Imported::Refused(check)) => {
+                            counts.2 += 1;
+                            for reason in describe_refusal(&check) {
+                                tracing::warn!(package = %package.display(), %reason, "challenge not imported");
+                            }
+                        }
+                        Err(e) => {
+                            counts.2 += 1;
+                            tracing::error!(package = %package.display(), error = %e, "challenge import failed");
+                        }
                     }
-                }
-                Err(e) => {
-                    refused += 1;
-                    tracing::error!(package = %package.display(), error = %e, "challenge import failed");
-                }
+                });
             }
-        }
+        });
+        let (stored, unchanged, refused) = counts.into_inner().unwrap_or_else(|e| e.into_inner());
         tracing::info!(stored, unchanged, refused, "challenge library imported");
     });
 }

@@ -15,6 +15,7 @@ use crate::db::challenges::{self as store, ChallengeRecord, NewVersion, Origin};
 use crate::db::{Db, DbError};
 use crate::domain::ChallengeId;
 use crate::grading::check::{check_package, CheckLine, PackageCheck};
+use crate::grading::sql::DatasetPreview;
 use crate::grading::Grader;
 
 #[derive(Debug, thiserror::Error)]
@@ -53,9 +54,12 @@ pub struct Catalog {
     /// Parsed versions, by (challenge, version): versions never change, so
     /// workers parse each package once.
     versions: Arc<Mutex<VersionCache>>,
+    /// SQL challenges' visible datasets as tables, by version.
+    previews: Arc<Mutex<PreviewCache>>,
 }
 
 type VersionCache = HashMap<(ChallengeId, u32), Arc<Challenge>>;
+type PreviewCache = HashMap<(ChallengeId, u32), Arc<Vec<DatasetPreview>>>;
 
 /// Versions kept parsed in memory (the whole library is about 50).
 const VERSION_CACHE: usize = 256;
@@ -66,7 +70,32 @@ impl Catalog {
             db,
             grader,
             versions: Arc::default(),
+            previews: Arc::default(),
         }
+    }
+
+    /// The visible datasets of a SQL challenge version as tables (blocking:
+    /// they are read in the sandbox once, then kept).
+    pub fn dataset_previews_blocking(
+        &self,
+        id: ChallengeId,
+        version: u32,
+        spec: &crate::challenges::model::SqlSpec,
+    ) -> Result<Arc<Vec<DatasetPreview>>, crate::grading::GradeError> {
+        if let Some(found) = self
+            .previews
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(id, version))
+        {
+            return Ok(found.clone());
+        }
+        let previews = Arc::new(crate::grading::sql::preview_tables(&self.grader, spec)?);
+        self.previews
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((id, version), previews.clone());
+        Ok(previews)
     }
 
     pub fn db(&self) -> &Db {

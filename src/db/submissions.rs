@@ -437,3 +437,72 @@ pub fn accepted_fuel(
         .filter_map(|f| u64::try_from(f).ok())
         .collect())
 }
+
+/// One graded submission, as scores and activity are computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreEvent {
+    pub id: SubmissionId,
+    pub user_id: UserId,
+    pub challenge_id: ChallengeId,
+    pub mode: String,
+    pub verdict: Option<String>,
+    /// The effective score: an instructor's override, else the graded one.
+    pub score: Option<f64>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Graded (or failed) submissions and runs since `since`, oldest first,
+/// for one user or everyone.
+pub fn score_events(
+    conn: &mut DbConnection,
+    user: Option<UserId>,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<ScoreEvent>, DbError> {
+    type EventRow = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+        NaiveDateTime,
+    );
+    let mut query = submissions::table
+        .filter(submissions::status.eq_any(["done", "failed"]))
+        .select((
+            submissions::id,
+            submissions::user_id,
+            submissions::challenge_id,
+            submissions::mode,
+            submissions::verdict,
+            submissions::score,
+            submissions::override_score,
+            submissions::created_at,
+        ))
+        .order(submissions::created_at.asc())
+        .into_boxed();
+    if let Some(user) = user {
+        query = query.filter(submissions::user_id.eq(user.to_string()));
+    }
+    if let Some(since) = since {
+        query = query.filter(submissions::created_at.ge(since.naive_utc()));
+    }
+    let rows: Vec<EventRow> = query.load(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, user_id, challenge_id, mode, verdict, score, override_score, created_at)| {
+                let corrupt = || DbError::Corrupt(format!("submission {id}: an id is not a UUID"));
+                Ok(ScoreEvent {
+                    id: SubmissionId::parse(&id).ok_or_else(corrupt)?,
+                    user_id: UserId::parse(&user_id).ok_or_else(corrupt)?,
+                    challenge_id: ChallengeId::parse(&challenge_id).ok_or_else(corrupt)?,
+                    mode,
+                    verdict,
+                    score: override_score.or(score),
+                    created_at: created_at.and_utc(),
+                })
+            },
+        )
+        .collect()
+}

@@ -184,3 +184,16 @@ pub fn list(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<Vec<User
         .map(|row| row.into_stored().map(|s| s.user))
         .collect()
 }
+
+/// Every user's display name, for leaderboards.
+pub fn display_names(
+    conn: &mut DbConnection,
+) -> Result<std::collections::HashMap<UserId, String>, DbError> {
+    let rows: Vec<(String, String)> = users::table
+        .select((users::id, users::display_name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, name)| UserId::parse(&id).map(|id| (id, name)))
+        .collect())
+}

@@ -132,6 +132,74 @@ pub(crate) fn grade(
     Ok(Report::from_tests(reports))
 }
 
+/// A visible dataset's tables, for the challenge page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetPreview {
+    pub name: String,
+    pub tables: Vec<(String, Table)>,
+}
+
+/// Runs each visible dataset in the sandbox and reads back every table
+/// (the first 50 rows of each), so candidates see the data as tables.
+pub fn preview_tables(
+    grader: &super::Grader,
+    spec: &SqlSpec,
+) -> Result<Vec<DatasetPreview>, GradeError> {
+    let cancel = rehearse_sandbox::CancelToken::default();
+    let mut ignore = |_| {};
+    let run = Run {
+        grader,
+        cancel: &cancel,
+        progress: &mut ignore,
+    };
+    let limits = sql_limits(spec);
+    let list = prepare(
+        &run,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+        SqlOptions { readonly: true, ..SqlOptions::default() },
+    )?;
+    let mut out = Vec::new();
+    for dataset in spec.datasets.iter().filter(|d| !d.hidden) {
+        let setup = format!("{}\n;\n{}", spec.schema, dataset.sql);
+        let names = match execute(&run, &list, &setup, &limits)? {
+            Outcome::Table { table, .. } => table
+                .rows
+                .iter()
+                .filter_map(|r| r.first().and_then(Value::as_str).map(str::to_owned))
+                .collect::<Vec<_>>(),
+            _ => {
+                return Err(GradeError::Internal(format!(
+                    "dataset `{}` does not load",
+                    dataset.name
+                )))
+            }
+        };
+        let mut tables = Vec::new();
+        for name in names {
+            let query = format!(
+                "SELECT * FROM \"{}\" LIMIT {PREVIEW_ROWS}",
+                name.replace('"', "\"\"")
+            );
+            let program = prepare(
+                &run,
+                &query,
+                SqlOptions {
+                    readonly: true,
+                    ..SqlOptions::default()
+                },
+            )?;
+            if let Outcome::Table { table, .. } = execute(&run, &program, &setup, &limits)? {
+                tables.push((name, table));
+            }
+        }
+        out.push(DatasetPreview {
+            name: dataset.name.clone(),
+            tables,
+        });
+    }
+    Ok(out)
+}
+
 fn prepare(run: &Run<'_>, query: &str, options: SqlOptions) -> Result<Program, GradeError> {
     run.sandbox()
         .prepare_sql(query, options)

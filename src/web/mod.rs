@@ -14,6 +14,7 @@ pub mod error;
 pub mod error_pages;
 pub mod form;
 pub mod inputs;
+pub mod markdown;
 pub mod metrics;
 pub mod ops;
 pub mod page;
@@ -34,6 +35,7 @@ pub struct AppState {
     pub accounts: Accounts,
     pub catalog: crate::catalog::Catalog,
     pub submissions: crate::submissions::Submissions,
+    pub progress: crate::progress::Progress,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,
@@ -99,6 +101,16 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
             "/account/tokens/{id}/revoke",
             web::post().to(pages::account::revoke_token),
         )
+        .route("/challenges", web::get().to(pages::challenges::catalog))
+        .route("/challenges/{slug}", web::get().to(pages::challenges::show))
+        .route(
+            "/challenges/{slug}/submit",
+            web::post().to(pages::challenges::submit),
+        )
+        .route("/submissions", web::get().to(pages::submissions::history))
+        .route("/submissions/{id}", web::get().to(pages::submissions::show))
+        .route("/dashboard", web::get().to(pages::progress::dashboard))
+        .route("/leaderboard", web::get().to(pages::progress::leaderboard))
         .route("/admin/users", web::get().to(pages::admin::users))
         .route(
             "/admin/users/{id}/role",

@@ -18,5 +18,26 @@ pub fn load() -> Result<Tera, tera::Error> {
         }
     }
     tera.add_raw_templates(sources)?;
+    tera.register_filter("date", date_filter);
     Ok(tera)
+}
+
+/// `{{ t | date(format="%e %b %Y") }}` for RFC 3339 timestamps (Tera's own
+/// date filter needs features this build leaves out).
+fn date_filter(
+    value: &tera::Value,
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("date: expected a timestamp string"))?;
+    let time = chrono::DateTime::parse_from_rfc3339(text)
+        .map_err(|e| tera::Error::msg(format!("date: {text:?} is not RFC 3339: {e}")))?;
+    let format = args
+        .get("format")
+        .and_then(tera::Value::as_str)
+        .unwrap_or("%Y-%m-%d %H:%M");
+    Ok(tera::Value::String(
+        time.with_timezone(&chrono::Utc).format(format).to_string(),
+    ))
 }

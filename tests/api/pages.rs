@@ -45,3 +45,123 @@ on_both_backends! {
         }
     }
 }
+
+mod practice {
+    use crate::helpers::*;
+    use crate::on_both_backends;
+
+    const RIGHT: &str = "class Solution:\n    def sumList(self, nums):\n        return sum(nums)\n";
+
+    /// Submits through the plain form (no JavaScript) and returns the
+    /// submission page's path.
+    async fn submit_form(
+        app: &TestApp,
+        client: &reqwest::Client,
+        slug: &str,
+        fields: &[(&str, &str)],
+    ) -> String {
+        let page = format!("/challenges/{slug}");
+        let response = app
+            .post_form(client, &page, &format!("/challenges/{slug}/submit"), fields)
+            .await;
+        assert_eq!(
+            response.status(),
+            303,
+            "{}",
+            response.text().await.unwrap_or_default()
+        );
+        response.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned()
+    }
+
+    async fn wait_page(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+        for _ in 0..600 {
+            let html = client
+                .get(app.url(path))
+                .send()
+                .await
+                .expect("get")
+                .text()
+                .await
+                .expect("body");
+            if !html.contains("data-status=\"queued\"") && !html.contains("data-status=\"running\"")
+            {
+                return html;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("{path} was not graded in time");
+    }
+
+    on_both_backends! {
+        async fn the_catalog_page_lists_and_filters_challenges(app: TestApp) {
+            app.import("tests/packages/sum-list").await;
+            app.import("challenges/big-spenders").await;
+            let html = app.get("/challenges").await.text().await.expect("body");
+            assert!(html.contains("href=\"/challenges/sum-list\""), "{html}");
+            assert!(html.contains("Big Spenders"));
+            let sql_only = app.get("/challenges?kind=sql").await.text().await.expect("body");
+            assert!(sql_only.contains("Big Spenders") && !sql_only.contains("Sum a List"));
+            assert!(app.get("/challenges?page=2").await.text().await.expect("body").contains("No challenge matches"));
+        }
+
+        async fn a_challenge_page_renders_its_statement_safely_with_an_editor_and_samples(app: TestApp) {
+            app.import("challenges/two-sum").await;
+            let html = app.get("/challenges/two-sum").await.text().await.expect("body");
+            assert!(html.contains("<h3>Example 1</h3>"), "markdown is rendered");
+            assert!(html.contains("id=\"editor\"") && html.contains("id=\"starters\""));
+            assert!(html.contains("def twoSum(self, nums: List[int], target: int) -&gt; List[int]:") || html.contains("twoSum"));
+            assert!(html.contains("nums = [4,9,1,7]"), "sample input shown");
+            assert!(!html.contains("1000000000, -1000000000"), "hidden tests stay hidden");
+            assert!(html.contains("meta name=\"csrf-token\""));
+            assert_eq!(app.get("/challenges/nope").await.status(), 404);
+        }
+
+        async fn sql_and_design_pages_show_their_data_and_sections(app: TestApp) {
+            app.import("challenges/big-spenders").await;
+            app.import("challenges/url-shortener").await;
+            let sql = app.get("/challenges/big-spenders").await.text().await.expect("body");
+            assert!(sql.contains("<caption>customers</caption>") && sql.contains("<td>Grace</td>"), "visible dataset as tables");
+            assert!(!sql.contains("Quinn"), "the hidden dataset stays hidden");
+            let design = app.get("/challenges/url-shortener").await.text().await.expect("body");
+            for section in ["requirements", "estimates", "api", "data_model", "high_level", "deep_dives", "tradeoffs"] {
+                assert!(design.contains(&format!("name=\"{section}\"")), "{section}");
+            }
+        }
+
+        async fn a_submission_made_without_javascript_is_readable_without_it(app: TestApp) {
+            app.import("tests/packages/sum-list").await;
+            let (_, client) = app.logged_in("candidate").await;
+            let path = submit_form(&app, &client, "sum-list", &[("language", "python"), ("source", RIGHT)]).await;
+            let html = wait_page(&app, &client, &path).await;
+            assert!(html.contains("verdict-accepted"), "{html}");
+            assert!(html.contains("100 / 100 points"));
+            assert!(html.contains("negative (hidden)"));
+            assert!(html.contains("return sum(nums)"), "the code is on the page");
+            // Someone else gets nothing.
+            let (_, stranger) = app.logged_in("candidate").await;
+            assert_eq!(stranger.get(app.url(&path)).send().await.expect("get").status(), 404);
+        }
+
+        async fn the_dashboard_and_leaderboard_show_the_points(app: TestApp) {
+            app.import("tests/packages/sum-list").await;
+            let (_, client) = app.logged_in("candidate").await;
+            let path = submit_form(&app, &client, "sum-list", &[("language", "python"), ("source", RIGHT)]).await;
+            wait_page(&app, &client, &path).await;
+            let html = client.get(app.url("/dashboard")).send().await.expect("get").text().await.expect("body");
+            assert!(html.contains("<div class=\"stat-value\">100</div>"), "{html}");
+            assert!(html.contains("class=\"chart chart-score\"") && html.contains("class=\"chart chart-calendar\""));
+            assert!(html.contains("<title>1 on "), "today's square counts the submission");
+            assert!(html.contains("Sum a List"));
+            let board = app.get("/leaderboard").await.text().await.expect("body");
+            assert!(board.contains("Test Candidate") && board.contains(">100<"), "{board}");
+            let month = app.get("/leaderboard?window=30d&skill=arrays-hashing").await.text().await.expect("body");
+            assert!(month.contains("Test Candidate"));
+            let other_skill = app.get("/leaderboard?skill=graphs").await.text().await.expect("body");
+            assert!(other_skill.contains("Nobody has scored here yet"));
+            assert_eq!(app.get("/dashboard").await.status(), 303, "the dashboard needs a login");
+        }
+    }
+}

@@ -28,6 +28,14 @@ pub struct CatalogQuery {
 }
 
 impl CatalogQuery {
+    /// The query as given, to refill the filter form.
+    pub fn echo(&self) -> serde_json::Value {
+        json!({
+            "kind": self.kind, "difficulty": self.difficulty, "skill": self.skill, "tag": self.tag,
+            "status": self.status, "q": self.q, "sort": self.sort,
+        })
+    }
+
     /// Parses every filter, so a misspelt one is an error, not an empty page.
     pub fn into_filter(self) -> Result<Filter, AppError> {
         let empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());

@@ -1,0 +1,336 @@
+//! Progress: what a user's record adds up to (the dashboard) and how users
+//! compare (the leaderboard). Points for a challenge are the best effective
+//! score of the user's submissions (an instructor's override counts) times
+//! the challenge's points; runs count as activity but earn nothing.
+
+mod charts;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::challenges::skills;
+use crate::db::challenges::{self as challenge_store, ChallengeRecord};
+use crate::db::submissions::{self as store, ScoreEvent};
+use crate::db::{users, Db, DbError};
+use crate::domain::{ChallengeId, User, UserId};
+
+#[derive(Clone)]
+pub struct Progress {
+    db: Db,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub name: String,
+    pub solved: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recent {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub mode: String,
+    pub verdict: Option<String>,
+    pub points: Option<f64>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dashboard {
+    pub points: f64,
+    pub max_points: u32,
+    pub solved: usize,
+    pub attempted: usize,
+    pub by_kind: Vec<Count>,
+    pub by_difficulty: Vec<Count>,
+    pub skills: Vec<Count>,
+    pub streak: u32,
+    pub longest_streak: u32,
+    pub active_days: usize,
+    /// Server-rendered SVG, readable without JavaScript.
+    pub score_chart: String,
+    pub calendar: String,
+    pub recent: Vec<Recent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    AllTime,
+    Last30Days,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LeaderRow {
+    pub rank: usize,
+    pub user_id: String,
+    pub display_name: String,
+    pub points: f64,
+    pub solved: usize,
+}
+
+/// Best effective score per challenge, and whether any submission was accepted.
+fn best_scores(events: &[ScoreEvent]) -> HashMap<ChallengeId, (f64, bool)> {
+    let mut best: HashMap<ChallengeId, (f64, bool)> = HashMap::new();
+    for e in events.iter().filter(|e| e.mode == "submit") {
+        let entry = best.entry(e.challenge_id).or_insert((0.0, false));
+        entry.0 = entry.0.max(e.score.unwrap_or(0.0));
+        entry.1 |= e.verdict.as_deref() == Some("accepted");
+    }
+    best
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+impl Progress {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    pub async fn dashboard(&self, user: &User) -> Result<Dashboard, DbError> {
+        let user_id = user.id;
+        let (records, events) = self
+            .db
+            .run(move |conn| {
+                Ok((
+                    challenge_store::list(conn)?,
+                    store::score_events(conn, Some(user_id), None)?,
+                ))
+            })
+            .await?;
+        Ok(dashboard_from(&records, &events, Utc::now()))
+    }
+
+    pub async fn leaderboard(
+        &self,
+        skill: Option<&str>,
+        window: Window,
+        limit: usize,
+    ) -> Result<Vec<LeaderRow>, DbError> {
+        let since = match window {
+            Window::AllTime => None,
+            Window::Last30Days => Some(Utc::now() - Duration::days(30)),
+        };
+        let (records, events, names) = self
+            .db
+            .run(move |conn| {
+                Ok((
+                    challenge_store::list(conn)?,
+                    store::score_events(conn, None, since)?,
+                    users::display_names(conn)?,
+                ))
+            })
+            .await?;
+        let records: HashMap<ChallengeId, &ChallengeRecord> =
+            records.iter().map(|r| (r.id, r)).collect();
+        let mut per_user: HashMap<UserId, Vec<ScoreEvent>> = HashMap::new();
+        for e in events {
+            let counts = records
+                .get(&e.challenge_id)
+                .is_some_and(|r| skill.is_none_or(|s| r.skills.iter().any(|k| k == s)));
+            if counts {
+                per_user.entry(e.user_id).or_default().push(e);
+            }
+        }
+        let mut rows: Vec<LeaderRow> = per_user
+            .into_iter()
+            .filter_map(|(user, events)| {
+                let best = best_scores(&events);
+                let points: f64 = best
+                    .iter()
+                    .map(|(c, (s, _))| s * records.get(c).map_or(0.0, |r| f64::from(r.points)))
+                    .sum();
+                let solved = best.values().filter(|(_, a)| *a).count();
+                (points > 0.0).then(|| LeaderRow {
+                    rank: 0,
+                    user_id: user.to_string(),
+                    display_name: names
+                        .get(&user)
+                        .cloned()
+                        .unwrap_or_else(|| "someone".into()),
+                    points: round2(points),
+                    solved,
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.points
+                .total_cmp(&a.points)
+                .then(b.solved.cmp(&a.solved))
+                .then_with(|| a.display_name.cmp(&b.display_name))
+        });
+        // Equal points share a rank (1, 2, 2, 4).
+        let mut previous: Option<(f64, usize)> = None;
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.rank = match previous {
+                Some((points, rank)) if points == row.points => rank,
+                _ => i + 1,
+            };
+            previous = Some((row.points, row.rank));
+        }
+        rows.truncate(limit);
+        Ok(rows)
+    }
+}
+
+/// The dashboard, computed from the catalog and the user's graded answers.
+pub fn dashboard_from(
+    records: &[ChallengeRecord],
+    events: &[ScoreEvent],
+    now: DateTime<Utc>,
+) -> Dashboard {
+    let published: Vec<&ChallengeRecord> = records.iter().filter(|r| r.published).collect();
+    let by_id: HashMap<ChallengeId, &ChallengeRecord> = records.iter().map(|r| (r.id, r)).collect();
+    let best = best_scores(events);
+    let points_of =
+        |c: &ChallengeId, score: f64| by_id.get(c).map_or(0.0, |r| score * f64::from(r.points));
+    let points: f64 = best.iter().map(|(c, (s, _))| points_of(c, *s)).sum();
+    let solved_ids: HashSet<ChallengeId> = best
+        .iter()
+        .filter(|(_, (_, a))| *a)
+        .map(|(c, _)| *c)
+        .collect();
+
+    let count = |key: &str, name: &str, pick: &dyn Fn(&ChallengeRecord) -> bool| Count {
+        key: key.to_owned(),
+        name: name.to_owned(),
+        solved: published
+            .iter()
+            .filter(|r| pick(r) && solved_ids.contains(&r.id))
+            .count(),
+        total: published.iter().filter(|r| pick(r)).count(),
+    };
+    let by_kind = [
+        ("code", "Code"),
+        ("sql", "SQL"),
+        ("design", "System design"),
+    ]
+    .iter()
+    .map(|(k, n)| count(k, n, &|r| r.kind == *k))
+    .collect();
+    let by_difficulty = [("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")]
+        .iter()
+        .map(|(k, n)| count(k, n, &|r| r.difficulty == *k))
+        .collect();
+    let skills = skills::SKILLS
+        .iter()
+        .map(|(k, n)| count(k, n, &|r| r.skills.iter().any(|s| s == k)))
+        .filter(|c| c.total > 0)
+        .collect();
+
+    // Points over time: each submission that beats the best so far adds
+    // the difference.
+    let mut running: HashMap<ChallengeId, f64> = HashMap::new();
+    let mut total = 0.0;
+    let mut series: Vec<(DateTime<Utc>, f64)> = Vec::new();
+    for e in events.iter().filter(|e| e.mode == "submit") {
+        let before = running.get(&e.challenge_id).copied().unwrap_or(0.0);
+        let score = e.score.unwrap_or(0.0);
+        if score > before {
+            total += points_of(&e.challenge_id, score - before);
+            running.insert(e.challenge_id, score);
+            series.push((e.created_at, round2(total)));
+        }
+    }
+
+    let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for e in events {
+        *per_day.entry(e.created_at.date_naive()).or_default() += 1;
+    }
+    let today = now.date_naive();
+    let (streak, longest) = streaks(&per_day, today);
+
+    let recent = events
+        .iter()
+        .rev()
+        .take(10)
+        .filter_map(|e| {
+            by_id.get(&e.challenge_id).map(|r| Recent {
+                id: e.id.to_string(),
+                slug: r.slug.clone(),
+                title: r.title.clone(),
+                mode: e.mode.clone(),
+                verdict: e.verdict.clone(),
+                points: (e.mode == "submit")
+                    .then(|| round2(e.score.unwrap_or(0.0) * f64::from(r.points))),
+                created_at: e.created_at,
+            })
+        })
+        .collect();
+
+    Dashboard {
+        points: round2(points),
+        max_points: published.iter().map(|r| r.points).sum(),
+        solved: solved_ids.len(),
+        attempted: best.len(),
+        by_kind,
+        by_difficulty,
+        skills,
+        streak,
+        longest_streak: longest,
+        active_days: per_day.len(),
+        score_chart: charts::score_over_time(&series, now),
+        calendar: charts::activity_calendar(&per_day, today),
+        recent,
+    }
+}
+
+/// The current streak (consecutive active days ending today, or yesterday
+/// when today has nothing yet) and the longest one.
+fn streaks(per_day: &BTreeMap<NaiveDate, usize>, today: NaiveDate) -> (u32, u32) {
+    let mut longest = 0u32;
+    let mut run = 0u32;
+    let mut previous: Option<NaiveDate> = None;
+    for day in per_day.keys() {
+        run = match previous {
+            Some(p) if *day == p + Duration::days(1) => run + 1,
+            _ => 1,
+        };
+        longest = longest.max(run);
+        previous = Some(*day);
+    }
+    let mut current = 0u32;
+    let mut day = if per_day.contains_key(&today) {
+        today
+    } else {
+        today - Duration::days(1)
+    };
+    while per_day.contains_key(&day) {
+        current += 1;
+        day -= Duration::days(1);
+    }
+    (current, longest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn streaks_count_consecutive_days_ending_today_or_yesterday() {
+        let days: BTreeMap<NaiveDate, usize> = [
+            "2026-11-01",
+            "2026-11-02",
+            "2026-11-03",
+            "2026-11-10",
+            "2026-11-11",
+        ]
+        .iter()
+        .map(|d| (day(d), 1))
+        .collect();
+        assert_eq!(streaks(&days, day("2026-11-11")), (2, 3));
+        assert_eq!(streaks(&days, day("2026-11-12")), (2, 3));
+        assert_eq!(streaks(&days, day("2026-11-13")), (0, 3));
+        assert_eq!(streaks(&BTreeMap::new(), day("2026-11-13")), (0, 0));
+    }
+}

@@ -1,0 +1,195 @@
+//! The catalog (`/challenges`), a challenge's workspace
+//! (`/challenges/{slug}`), and the form fallback for submitting without
+//! JavaScript (`POST /challenges/{slug}/submit`).
+
+use std::collections::BTreeMap;
+
+use actix_web::{web, HttpResponse};
+use serde_json::json;
+
+use crate::challenges::model::{DesignAnswer, Section, Spec};
+use crate::challenges::skills;
+use crate::domain::Role;
+use crate::grading::Answer;
+use crate::submissions::{Mode, NewAnswer};
+use crate::web::api::challenges::{challenge_json, CatalogQuery};
+use crate::web::auth::Auth;
+use crate::web::error::AppError;
+use crate::web::form::Form;
+use crate::web::markdown;
+use crate::web::page::PageCtx;
+
+/// `GET /challenges`
+pub async fn catalog(
+    page: PageCtx,
+    query: web::Query<CatalogQuery>,
+) -> Result<HttpResponse, AppError> {
+    let raw = query.into_inner();
+    let echo = raw.echo();
+    let filter = raw.into_filter()?;
+    let result = page.state.catalog.browse(page.user(), &filter).await?;
+    let pages = result.total.div_ceil(result.per_page).max(1);
+    let mut ctx = page.context();
+    ctx.insert("result", &result);
+    ctx.insert("pages", &pages);
+    ctx.insert("query", &echo);
+    ctx.insert(
+        "skills",
+        &skills::SKILLS
+            .iter()
+            .map(|(k, n)| json!({"key": k, "name": n}))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "skill_names",
+        &skills::SKILLS
+            .iter()
+            .map(|(k, n)| (*k, *n))
+            .collect::<BTreeMap<_, _>>(),
+    );
+    page.render("challenges.html", &ctx)
+}
+
+/// `GET /challenges/{slug}`
+pub async fn show(page: PageCtx, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let state = page.state.clone();
+    let instructor = page.user().is_some_and(|u| u.role >= Role::Instructor);
+    let (record, challenge) = match state.catalog.current(&slug).await? {
+        Some((record, challenge)) if record.published || instructor => (record, challenge),
+        _ => {
+            return Err(AppError::NotFound(format!(
+                "there is no challenge `{slug}`"
+            )))
+        }
+    };
+    let mut ctx = page.context();
+    ctx.insert(
+        "challenge",
+        &challenge_json(&challenge, record.current_version, record.published),
+    );
+    ctx.insert("statement_html", &markdown::to_html(&challenge.statement));
+    ctx.insert(
+        "skill_names",
+        &challenge
+            .skills
+            .iter()
+            .map(|s| skills::display_name(s).to_owned())
+            .collect::<Vec<_>>(),
+    );
+    match &challenge.spec {
+        Spec::Code(spec) => {
+            let starters: BTreeMap<&str, &String> =
+                spec.starters.iter().map(|(l, s)| (l.as_str(), s)).collect();
+            // Embedded in a <script type="application/json">: `</` must not
+            // end the element early.
+            let json = serde_json::to_string(&starters)
+                .map_err(|e| AppError::Unexpected(e.to_string()))?
+                .replace("</", "<\\/");
+            ctx.insert("starters_json", &json);
+            let first = spec
+                .languages
+                .first()
+                .map(|l| l.as_str())
+                .unwrap_or("python");
+            ctx.insert(
+                "first_starter",
+                spec.starters
+                    .get(&spec.languages[0])
+                    .map(String::as_str)
+                    .unwrap_or(""),
+            );
+            ctx.insert("first_language", first);
+        }
+        Spec::Sql(spec) => {
+            let catalog = state.catalog.clone();
+            let spec = spec.clone();
+            let (id, version) = (record.id, record.current_version);
+            let previews = tokio::task::spawn_blocking(move || {
+                catalog.dataset_previews_blocking(id, version, &spec)
+            })
+            .await
+            .map_err(|e| AppError::Unexpected(e.to_string()))?;
+            match previews {
+                Ok(previews) => ctx.insert("previews", previews.as_ref()),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot preview datasets");
+                    ctx.insert("previews", &Vec::<()>::new());
+                }
+            }
+            ctx.insert("starters_json", "{}");
+        }
+        Spec::Design(_) => {
+            let sections: Vec<_> = Section::ALL
+                .iter()
+                .map(|s| json!({"key": s.key(), "title": s.title(), "hint": section_hint(*s)}))
+                .collect();
+            ctx.insert("sections", &sections);
+        }
+    }
+    if let Some(user) = page.user() {
+        let recent = state.submissions.list_own(user, Some(&slug), 10).await?;
+        ctx.insert("recent", &recent);
+    }
+    page.render("challenge.html", &ctx)
+}
+
+fn section_hint(section: Section) -> &'static str {
+    match section {
+        Section::Requirements => "What the system must do, and the qualities it needs (latency, availability, consistency).",
+        Section::Estimates => "Traffic, storage and bandwidth, with the arithmetic.",
+        Section::Api => "Endpoints or calls, their inputs, outputs and errors.",
+        Section::DataModel => "What is stored, where, keyed how.",
+        Section::HighLevel => "The components and how a request flows through them.",
+        Section::DeepDives => "Scaling, failure handling, the hard parts in detail.",
+        Section::Tradeoffs => "What you chose, what you gave up, and why.",
+    }
+}
+
+/// `POST /challenges/{slug}/submit`: the plain form, for browsers without
+/// JavaScript. Code and SQL send `source` (and `language`); designs send
+/// one field per section.
+pub async fn submit(
+    page: PageCtx,
+    auth: Auth,
+    slug: web::Path<String>,
+    form: Form<BTreeMap<String, String>>,
+) -> Result<HttpResponse, AppError> {
+    let mut fields = form.0;
+    fields.remove("csrf_token");
+    let answer = match (fields.remove("language"), fields.remove("source")) {
+        (Some(language), Some(source)) => Answer::Code {
+            language: rehearse_sandbox::Language::parse(&language)
+                .ok_or_else(|| AppError::BadRequest(format!("unknown language `{language}`")))?,
+            source,
+        },
+        (None, Some(source)) => Answer::Sql { source },
+        _ => {
+            let mut answer = DesignAnswer::default();
+            for (key, text) in fields {
+                if let Some(section) = Section::parse(&key) {
+                    if !text.trim().is_empty() {
+                        answer.sections.insert(section, text.trim().to_owned());
+                    }
+                }
+            }
+            Answer::Design(answer)
+        }
+    };
+    let accepted = page
+        .state
+        .submissions
+        .create(
+            &auth.identity.user,
+            &slug,
+            NewAnswer {
+                mode: Mode::Submit,
+                answer,
+                custom_input: None,
+                idempotency_key: None,
+            },
+        )
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", format!("/submissions/{}", accepted.id)))
+        .finish())
+}
