@@ -266,6 +266,11 @@ function codeWorkspace(root) {
   const fallback = root.querySelector("#source");
   const panel = document.getElementById("results");
   const customInput = root.querySelector("#custom-input");
+  // The language last used on this challenge comes back with its draft.
+  const remembered = localStorage.getItem(`rehearse:language:${slug}`);
+  if (select && remembered && Array.from(select.options).some((o) => o.value === remembered)) {
+    select.value = remembered;
+  }
   let language = kind === "sql" ? "sql" : select.value;
   const mode = new Compartment();
   const initial = localStorage.getItem(draftKey(slug, language)) || fallback.value || starters[language] || "";
@@ -302,6 +307,7 @@ function codeWorkspace(root) {
     select.addEventListener("change", () => {
       localStorage.setItem(draftKey(slug, language), view.state.doc.toString());
       language = select.value;
+      localStorage.setItem(`rehearse:language:${slug}`, language);
       const text = localStorage.getItem(draftKey(slug, language)) || starters[language] || "";
       view.dispatch({
         changes: { from: 0, to: view.state.doc.length, insert: text },

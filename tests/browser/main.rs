@@ -294,3 +294,147 @@ async fn an_admin_promotes_a_candidate_on_the_users_page() {
     assert_eq!(selected.as_deref(), Some("instructor"));
     browser.close().await.unwrap();
 }
+
+/// Like `wait_for_text`, for grading that takes a while.
+async fn wait_long(browser: &Client, needle: &str, seconds: u64) -> String {
+    let mut text = String::new();
+    for _ in 0..seconds * 10 {
+        text = body_text(browser).await;
+        if text.contains(needle) {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the page never showed {needle:?}; it shows:\n{text}");
+}
+
+/// Replaces the editor's text by typing, as a person would.
+async fn type_in_editor(browser: &Client, text: &str) {
+    let editor = browser.find(Locator::Css(".cm-content")).await.unwrap();
+    editor.click().await.unwrap();
+    // Ctrl+A, then Backspace.
+    editor.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap();
+    editor.send_keys(text).await.unwrap();
+}
+
+async fn log_in(browser: &Client, app: &helpers::TestApp, email: &str) {
+    browser.goto(&app.url("/login")).await.unwrap();
+    fill(browser, "#email", email).await;
+    fill(browser, "#password", PASSWORD).await;
+    submit(browser, "form[action='/login']").await;
+    wait_for_text(browser, "Log out").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_candidate_solves_code_sql_and_design_challenges_and_sees_the_score() {
+    let Some((_driver, browser)) = start_browser().await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("challenges/two-sum").await;
+    app.import("challenges/big-spenders").await;
+    app.import("challenges/url-shortener").await;
+    let email = app.new_candidate().await;
+    log_in(&browser, &app, &email).await;
+
+    // The catalog, then a code challenge.
+    browser.goto(&app.url("/challenges")).await.unwrap();
+    wait_for_text(&browser, "Two Sum").await;
+    screenshot(&browser, "catalog").await;
+    browser
+        .find(Locator::LinkText("Two Sum"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&browser, "/challenges/two-sum").await;
+    browser.find(Locator::Css(".cm-content")).await.unwrap();
+    browser
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("javascript")
+        .await
+        .unwrap();
+    type_in_editor(
+        &browser,
+        "var twoSum = function(nums, target) { const seen = new Map(); for (let i = 0; i < nums.length; i++) { if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i]; seen.set(nums[i], i); } return []; };",
+    )
+    .await;
+    browser
+        .find(Locator::Css("button[data-action=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Live progress first ("Test k of 11"), then the verdict.
+    wait_long(&browser, "of 11", 60).await;
+    let text = wait_long(&browser, "100 / 100 points", 120).await;
+    assert!(text.contains("Accepted"), "{text}");
+    screenshot(&browser, "challenge-result").await;
+    // The draft survives a reload.
+    browser.refresh().await.unwrap();
+    let draft = browser
+        .find(Locator::Css(".cm-content"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(draft.contains("new Map()"), "{draft}");
+
+    // SQL.
+    browser
+        .goto(&app.url("/challenges/big-spenders"))
+        .await
+        .unwrap();
+    wait_for_text(&browser, "Dataset: sample shop").await;
+    type_in_editor(
+        &browser,
+        "SELECT c.name, SUM(i.quantity * i.unit_cents) AS spent_cents FROM customers c JOIN orders o ON o.customer_id = c.id JOIN order_items i ON i.order_id = o.id WHERE o.status IN ('paid', 'shipped') GROUP BY c.id HAVING spent_cents >= 10000 ORDER BY spent_cents DESC, c.name",
+    )
+    .await;
+    screenshot(&browser, "sql-challenge").await;
+    browser
+        .find(Locator::Css("button[data-action=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_long(&browser, "100 / 100 points", 60).await;
+
+    // System design: the model answer, one field per section.
+    browser
+        .goto(&app.url("/challenges/url-shortener"))
+        .await
+        .unwrap();
+    let model = std::fs::read_to_string("challenges/url-shortener/answers/model.md").unwrap();
+    let answer = rehearse::challenges::model::DesignAnswer::from_markdown(&model).unwrap();
+    for (section, text) in &answer.sections {
+        fill(&browser, &format!("#section-{}", section.key()), text).await;
+    }
+    screenshot(&browser, "design-challenge").await;
+    submit(&browser, "#workspace form").await;
+    let text = wait_long(&browser, "200 / 200 points", 60).await;
+    assert!(
+        text.contains("Caches hot redirects"),
+        "the rubric is explained"
+    );
+    screenshot(&browser, "design-result").await;
+
+    // The dashboard adds it up; the leaderboard ranks it.
+    browser.goto(&app.url("/dashboard")).await.unwrap();
+    let text = wait_for_text(&browser, "points of").await;
+    assert!(text.contains("400"), "{text}");
+    screenshot(&browser, "dashboard").await;
+    browser.goto(&app.url("/leaderboard")).await.unwrap();
+    wait_for_text(&browser, "Test Candidate").await;
+    screenshot(&browser, "leaderboard").await;
+    browser.goto(&app.url("/submissions")).await.unwrap();
+    wait_for_text(&browser, "Big Spenders").await;
+    screenshot(&browser, "submissions").await;
+    browser.close().await.unwrap();
+}
