@@ -5,6 +5,7 @@
 //! (later) grading → `rehearse_sandbox`. See ARCHITECTURE.md for the map.
 
 pub mod accounts;
+pub mod authoring;
 pub mod catalog;
 pub mod challenges;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod domain;
 pub mod grading;
 pub mod harness;
 pub mod progress;
+pub mod reviews;
 pub mod startup;
 pub mod submissions;
 pub mod telemetry;

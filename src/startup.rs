@@ -119,9 +119,11 @@ impl Application {
         };
         let state = Data::new(AppState {
             accounts: accounts.clone(),
-            catalog,
-            submissions,
+            catalog: catalog.clone(),
+            submissions: submissions.clone(),
             progress: crate::progress::Progress::new(db.clone()),
+            authoring: crate::authoring::Authoring::new(db.clone(), catalog.clone()),
+            reviews: crate::reviews::Reviews::new(db.clone(), catalog.clone(), submissions.clone()),
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,

@@ -164,7 +164,8 @@ impl Catalog {
         else {
             return Ok(Imported::Refused(Box::new(check)));
         };
-        let (_, version) = self.save(challenge, hash, Origin::Library)?;
+        let files = crate::challenges::load::read_files(dir).ok();
+        let (_, version) = self.save(challenge, hash, Origin::Library, None, files.as_ref())?;
         Ok(if version == 1 {
             Imported::Created { version }
         } else {
@@ -172,15 +173,22 @@ impl Catalog {
         })
     }
 
-    fn save(
+    /// Stores a checked challenge as a new, published version.
+    pub fn save(
         &self,
         challenge: &Challenge,
         hash: &str,
         origin: Origin,
+        author: Option<crate::domain::UserId>,
+        files: Option<&std::collections::BTreeMap<String, String>>,
     ) -> Result<(ChallengeId, u32), CatalogError> {
         let package_json = serde_json::to_string(challenge).map_err(|e| {
             DbError::Unexpected(format!("cannot serialise {}: {e}", challenge.slug))
         })?;
+        let files_json = files
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| DbError::Unexpected(format!("cannot serialise files: {e}")))?;
         let new = NewVersion {
             slug: &challenge.slug,
             kind: challenge.kind().as_str(),
@@ -191,10 +199,11 @@ impl Catalog {
             points: challenge.points,
             content_hash: hash,
             package_json: &package_json,
+            files_json: files_json.as_deref(),
         };
-        Ok(self.db.run_blocking(|conn| {
-            store::save_version(conn, &new, origin, None, origin == Origin::Library)
-        })?)
+        Ok(self
+            .db
+            .run_blocking(|conn| store::save_version(conn, &new, origin, author, true))?)
     }
 
     /// A challenge's catalog row and its current version, by slug.

@@ -1207,3 +1207,86 @@ fn line_col(text: &str, offset: usize) -> String {
         + 1;
     format!("line {line}, column {column}")
 }
+
+/// The most files a package may have, and their total size: authoring and
+/// zip import refuse more.
+pub const MAX_PACKAGE_FILES: usize = 500;
+pub const MAX_PACKAGE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Checks a path inside a package: relative, no `..`, no hidden parts,
+/// plain characters.
+pub fn check_file_path(path: &str) -> Result<(), String> {
+    let ok_chars = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+    let parts_ok = !path.is_empty()
+        && path.len() <= 200
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        && path
+            .split('/')
+            .all(|p| !p.is_empty() && !p.starts_with('.'));
+    if ok_chars && parts_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{path}` is not a valid file path: use relative paths of letters, digits, `-`, `_`, `.` and `/`, without `..` or hidden parts"
+        ))
+    }
+}
+
+/// Every file of a package as text, by relative path.
+pub fn read_files(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    fn walk(
+        dir: &Path,
+        base: &Path,
+        out: &mut BTreeMap<String, String>,
+        total: &mut usize,
+    ) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, base, out, total)?;
+                continue;
+            }
+            let rel = path
+                .strip_prefix(base)
+                .map_err(|e| e.to_string())?
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{rel}: {e} (package files are UTF-8 text)"))?;
+            *total += text.len();
+            if out.len() >= MAX_PACKAGE_FILES || *total > MAX_PACKAGE_BYTES {
+                return Err(format!(
+                    "the package has more than {MAX_PACKAGE_FILES} files or {} MiB",
+                    MAX_PACKAGE_BYTES / (1024 * 1024)
+                ));
+            }
+            out.insert(rel, text);
+        }
+        Ok(())
+    }
+    let mut out = BTreeMap::new();
+    let mut total = 0;
+    walk(dir, dir, &mut out, &mut total)?;
+    Ok(out)
+}
+
+/// Writes `files` under `dir` (a fresh folder), checking every path.
+pub fn write_files(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), String> {
+    for (path, text) in files {
+        check_file_path(path)?;
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{path}: {e}"))?;
+        }
+        std::fs::write(&target, text).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(())
+}

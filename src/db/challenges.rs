@@ -22,7 +22,7 @@ pub enum Origin {
 }
 
 impl Origin {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Origin::Library => "library",
             Origin::Authored => "authored",
@@ -60,6 +60,8 @@ pub struct NewVersion<'a> {
     pub points: u32,
     pub content_hash: &'a str,
     pub package_json: &'a str,
+    /// The package's files as JSON (path → text), for export and editing.
+    pub files_json: Option<&'a str>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -181,6 +183,21 @@ pub fn package(
         .optional()?)
 }
 
+/// A version's package files (JSON), when they were kept.
+pub fn files(
+    conn: &mut DbConnection,
+    id: ChallengeId,
+    version: u32,
+) -> Result<Option<String>, DbError> {
+    Ok(challenge_versions::table
+        .filter(challenge_versions::challenge_id.eq(id.to_string()))
+        .filter(challenge_versions::version.eq(version as i32))
+        .select(challenge_versions::files)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
 /// Creates a challenge at version 1, or adds the next version to the one
 /// with this slug (and makes it current), in one transaction. Returns the
 /// challenge's id and the version written.
@@ -239,6 +256,7 @@ pub fn save_version(
                 challenge_versions::version.eq(version as i32),
                 challenge_versions::content_hash.eq(new.content_hash),
                 challenge_versions::package.eq(new.package_json),
+                challenge_versions::files.eq(new.files_json),
                 challenge_versions::created_at.eq(now),
             ))
             .execute(conn)?;

@@ -11,6 +11,7 @@
 pub mod api_tokens;
 pub mod challenges;
 mod connection;
+pub mod drafts;
 mod error;
 pub mod jobs;
 mod migrations;

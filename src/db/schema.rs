@@ -76,6 +76,18 @@ diesel::table! {
         content_hash -> Text,
         package -> Text,
         created_at -> Timestamp,
+        files -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    challenge_drafts (id) {
+        id -> Text,
+        slug -> Text,
+        author_id -> Text,
+        files -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -138,4 +150,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     challenge_versions,
     submissions,
     grading_jobs,
+    challenge_drafts,
 );

@@ -506,3 +506,85 @@ pub fn score_events(
         )
         .collect()
 }
+
+/// Who got which verdict and effective score.
+pub type GradedBy = (UserId, Option<String>, Option<f64>);
+
+/// A challenge's graded submissions (not runs): user, verdict, effective score.
+pub fn of_challenge(
+    conn: &mut DbConnection,
+    challenge: ChallengeId,
+) -> Result<Vec<GradedBy>, DbError> {
+    type Graded = (String, Option<String>, Option<f64>, Option<f64>);
+    let rows: Vec<Graded> = submissions::table
+        .filter(submissions::challenge_id.eq(challenge.to_string()))
+        .filter(submissions::mode.eq("submit"))
+        .filter(submissions::status.eq_any(["done", "failed"]))
+        .select((
+            submissions::user_id,
+            submissions::verdict,
+            submissions::score,
+            submissions::override_score,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(user, verdict, score, override_score)| {
+            UserId::parse(&user)
+                .map(|u| (u, verdict, override_score.or(score)))
+                .ok_or_else(|| DbError::Corrupt(format!("user id {user:?} is not a UUID")))
+        })
+        .collect()
+}
+
+/// Graded design submissions, oldest first: unreviewed ones, or (with
+/// `reviewed`) the reviewed ones.
+pub fn design_submissions(
+    conn: &mut DbConnection,
+    reviewed: bool,
+    limit: i64,
+) -> Result<Vec<SubmissionRecord>, DbError> {
+    use super::schema::challenges;
+    let mut query = submissions::table
+        .inner_join(challenges::table)
+        .filter(challenges::kind.eq("design"))
+        .filter(submissions::mode.eq("submit"))
+        .filter(submissions::status.eq("done"))
+        .into_boxed();
+    query = if reviewed {
+        query.filter(submissions::override_score.is_not_null())
+    } else {
+        query.filter(submissions::override_score.is_null())
+    };
+    query
+        .order(submissions::created_at.asc())
+        .limit(limit)
+        .select(Row::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Row::into_record)
+        .collect()
+}
+
+/// Records an instructor's review: the score the candidate now has, and why.
+pub fn set_review(
+    conn: &mut DbConnection,
+    id: SubmissionId,
+    score: f64,
+    comment: &str,
+    reviewer: UserId,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let updated = diesel::update(
+        submissions::table
+            .find(id.to_string())
+            .filter(submissions::status.eq("done")),
+    )
+    .set((
+        submissions::override_score.eq(score),
+        submissions::override_comment.eq(comment),
+        submissions::reviewed_by.eq(reviewer.to_string()),
+        submissions::reviewed_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}

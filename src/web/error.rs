@@ -14,9 +14,11 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
 use crate::accounts::AccountsError;
+use crate::authoring::AuthoringError;
 use crate::catalog::CatalogError;
 use crate::db::DbError;
 use crate::domain::ValidationError;
+use crate::reviews::ReviewError;
 use crate::submissions::SubmissionError;
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +48,10 @@ pub enum AppError {
     Submissions(#[from] SubmissionError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Authoring(#[from] AuthoringError),
+    #[error(transparent)]
+    Reviews(#[from] ReviewError),
     #[error("the service is not ready: {0}")]
     Unavailable(String),
     /// Details are logged, never shown.
@@ -144,6 +150,22 @@ impl AppError {
                 SubmissionError::Db(_) | SubmissionError::Catalog(_) => "internal",
             },
             AppError::Catalog(_) => "internal",
+            AppError::Authoring(e) => match e {
+                AuthoringError::NotFound(_) => "not_found",
+                AuthoringError::Forbidden(_) => "forbidden",
+                AuthoringError::Invalid { .. } => "validation_failed",
+                AuthoringError::Conflict(_) => "conflict",
+                AuthoringError::Db(_) | AuthoringError::Catalog(_) => "internal",
+            },
+            AppError::Reviews(e) => match e {
+                ReviewError::NotFound(_) => "not_found",
+                ReviewError::Forbidden => "forbidden",
+                ReviewError::Invalid { .. } => "validation_failed",
+                ReviewError::Submissions(SubmissionError::SubmissionNotFound) => "not_found",
+                ReviewError::Db(_) | ReviewError::Catalog(_) | ReviewError::Submissions(_) => {
+                    "internal"
+                }
+            },
             AppError::Unavailable(_) => "unavailable",
             AppError::Unexpected(_) => "internal",
         }
@@ -155,7 +177,9 @@ impl AppError {
             AppError::Validation(errors) => errors.first().map(|e| e.field),
             AppError::Accounts(AccountsError::EmailTaken) => Some("email"),
             AppError::Accounts(AccountsError::WrongPassword) => Some("current_password"),
-            AppError::Submissions(SubmissionError::Invalid { field, .. }) => Some(field),
+            AppError::Submissions(SubmissionError::Invalid { field, .. })
+            | AppError::Authoring(AuthoringError::Invalid { field, .. })
+            | AppError::Reviews(ReviewError::Invalid { field, .. }) => Some(field),
             _ => None,
         }
     }
@@ -165,7 +189,11 @@ impl AppError {
         match self {
             AppError::Accounts(AccountsError::Db(_) | AccountsError::Unexpected(_))
             | AppError::Submissions(SubmissionError::Db(_) | SubmissionError::Catalog(_))
-            | AppError::Catalog(_) => AppError::Unexpected(String::new()).to_string(),
+            | AppError::Catalog(_)
+            | AppError::Authoring(AuthoringError::Db(_) | AuthoringError::Catalog(_))
+            | AppError::Reviews(ReviewError::Db(_) | ReviewError::Catalog(_)) => {
+                AppError::Unexpected(String::new()).to_string()
+            }
             other => other.to_string(),
         }
     }
@@ -216,6 +244,26 @@ impl ResponseError for AppError {
                 }
             },
             AppError::Catalog(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Authoring(e) => match e {
+                AuthoringError::NotFound(_) => StatusCode::NOT_FOUND,
+                AuthoringError::Forbidden(_) => StatusCode::FORBIDDEN,
+                AuthoringError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                AuthoringError::Conflict(_) => StatusCode::CONFLICT,
+                AuthoringError::Db(_) | AuthoringError::Catalog(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+            },
+            AppError::Reviews(e) => match e {
+                ReviewError::NotFound(_)
+                | ReviewError::Submissions(SubmissionError::SubmissionNotFound) => {
+                    StatusCode::NOT_FOUND
+                }
+                ReviewError::Forbidden => StatusCode::FORBIDDEN,
+                ReviewError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                ReviewError::Db(_) | ReviewError::Catalog(_) | ReviewError::Submissions(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+            },
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

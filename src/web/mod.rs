@@ -36,6 +36,8 @@ pub struct AppState {
     pub catalog: crate::catalog::Catalog,
     pub submissions: crate::submissions::Submissions,
     pub progress: crate::progress::Progress,
+    pub authoring: crate::authoring::Authoring,
+    pub reviews: crate::reviews::Reviews,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,
@@ -63,6 +65,9 @@ fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix
 fn query_error(err: actix_web::error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
     AppError::BadRequest(format!("invalid query string: {err}")).into()
 }
+
+/// The body limit for authoring requests (whole packages, zips).
+pub const AUTHORING_BODY_BYTES: usize = 40 * 1024 * 1024;
 
 /// Registers every route. The body limit applies to JSON, forms and raw bodies.
 pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
@@ -111,6 +116,39 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
         .route("/submissions/{id}", web::get().to(pages::submissions::show))
         .route("/dashboard", web::get().to(pages::progress::dashboard))
         .route("/leaderboard", web::get().to(pages::progress::leaderboard))
+        .route("/instructor", web::get().to(pages::instructor::overview))
+        .route(
+            "/instructor/reviews",
+            web::get().to(pages::instructor::reviews),
+        )
+        .route(
+            "/instructor/reviews/{id}",
+            web::get().to(pages::instructor::review_page),
+        )
+        .route(
+            "/instructor/reviews/{id}",
+            web::post().to(pages::instructor::review),
+        )
+        .route(
+            "/instructor/challenges/{slug}/export.zip",
+            web::get().to(pages::instructor::export),
+        )
+        .route(
+            "/instructor/challenges/{slug}/stats",
+            web::get().to(pages::instructor::stats),
+        )
+        .service(
+            web::scope("/instructor/drafts")
+                .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
+                .route("", web::post().to(pages::instructor::create))
+                .route("/{slug}", web::get().to(pages::instructor::editor))
+                .route("/{slug}", web::post().to(pages::instructor::act)),
+        )
+        .service(
+            web::scope("/instructor/import")
+                .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
+                .route("", web::post().to(pages::instructor::import)),
+        )
         .route("/admin/users", web::get().to(pages::admin::users))
         .route(
             "/admin/users/{id}/role",
@@ -144,6 +182,40 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
                     web::get().to(api::submissions::events),
                 )
                 .route("/me/submissions", web::get().to(api::submissions::list_own))
+                .route(
+                    "/challenges/{slug}/export",
+                    web::get().to(api::authoring::export),
+                )
+                .route(
+                    "/challenges/{slug}/stats",
+                    web::get().to(api::authoring::stats),
+                )
+                .route(
+                    "/instructor/challenges",
+                    web::get().to(api::authoring::overview),
+                )
+                .route("/reviews", web::get().to(api::authoring::queue))
+                .route(
+                    "/submissions/{id}/review",
+                    web::put().to(api::authoring::review),
+                )
+                .service(
+                    // Packages are larger than ordinary requests.
+                    web::scope("/drafts")
+                        .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
+                        .app_data(
+                            web::JsonConfig::default()
+                                .limit(AUTHORING_BODY_BYTES)
+                                .error_handler(json_error),
+                        )
+                        .route("", web::post().to(api::authoring::create))
+                        .route("/import", web::post().to(api::authoring::import))
+                        .route("/{slug}", web::get().to(api::authoring::show))
+                        .route("/{slug}", web::put().to(api::authoring::save))
+                        .route("/{slug}", web::delete().to(api::authoring::discard))
+                        .route("/{slug}/check", web::post().to(api::authoring::check))
+                        .route("/{slug}/publish", web::post().to(api::authoring::publish)),
+                )
                 .route("/admin/users", web::get().to(api::admin::list_users))
                 .route(
                     "/admin/users/{id}",

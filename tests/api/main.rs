@@ -8,6 +8,7 @@ mod helpers;
 mod account;
 mod admin;
 mod api_tokens;
+mod authoring;
 mod bad_input;
 mod catalog;
 mod cli;

@@ -438,3 +438,89 @@ async fn a_candidate_solves_code_sql_and_design_challenges_and_sees_the_score() 
     screenshot(&browser, "submissions").await;
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instructor_publishes_a_challenge_that_a_candidate_then_solves() {
+    let Some((_driver, browser)) = start_browser().await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    let teacher = app.new_candidate().await;
+    app.set_role_directly(&teacher, "instructor");
+    log_in(&browser, &app, &teacher).await;
+
+    browser.goto(&app.url("/instructor")).await.unwrap();
+    fill(&browser, "#new-slug", "largest-value").await;
+    submit(&browser, "form[action='/instructor/drafts']").await;
+    wait_for_path(&browser, "/instructor/drafts/largest-value").await;
+    // Rename it in its manifest, then check.
+    let manifest = browser
+        .find(Locator::XPath(
+            "//fieldset[.//input[@value='challenge.toml']]//textarea",
+        ))
+        .await
+        .unwrap();
+    let text = manifest.prop("value").await.unwrap().unwrap_or_default();
+    manifest.clear().await.unwrap();
+    manifest
+        .send_keys(&text.replace("New challenge", "Largest Value"))
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Css("button[value=check]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_long(&browser, "Every check passed", 60).await;
+    screenshot(&browser, "instructor-draft").await;
+    browser
+        .find(Locator::Css("button[value=publish]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_long(&browser, "Largest Value", 60).await;
+    wait_for_path(&browser, "/challenges/largest-value").await;
+    browser.goto(&app.url("/instructor")).await.unwrap();
+    wait_for_text(&browser, "v1 published").await;
+    screenshot(&browser, "instructor").await;
+    submit(&browser, "form[action='/logout']").await;
+    wait_for_text(&browser, "You have logged out").await;
+
+    // A candidate finds it and solves it.
+    let candidate = app.new_candidate().await;
+    log_in(&browser, &app, &candidate).await;
+    browser.goto(&app.url("/challenges")).await.unwrap();
+    browser
+        .find(Locator::LinkText("Largest Value"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&browser, "/challenges/largest-value").await;
+    browser
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("javascript")
+        .await
+        .unwrap();
+    type_in_editor(
+        &browser,
+        "var largest = function(nums) { return Math.max(...nums); };",
+    )
+    .await;
+    browser
+        .find(Locator::Css("button[data-action=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_long(&browser, "100 / 100 points", 60).await;
+    browser.close().await.unwrap();
+}

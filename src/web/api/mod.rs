@@ -6,6 +6,7 @@
 //! browser's session cookie plus an `X-CSRF-Token` header on writes.
 
 pub mod admin;
+pub mod authoring;
 pub mod challenges;
 pub mod me;
 pub mod session;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod challenges;
 pub mod home;
+pub mod instructor;
 pub mod login;
 pub mod progress;
 pub mod signup;

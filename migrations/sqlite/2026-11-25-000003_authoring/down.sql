@@ -1,0 +1,2 @@
+DROP TABLE challenge_drafts;
+ALTER TABLE challenge_versions DROP COLUMN files;

@@ -1,0 +1,199 @@
+//! Instructors' side of grading: per-challenge statistics, and the review
+//! queue where a system-design answer's automatic score can be overridden
+//! with a comment the candidate sees.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, CatalogError};
+use crate::db::submissions as store;
+use crate::db::{users, Db, DbError};
+use crate::domain::{Role, SubmissionId, User};
+use crate::submissions::{SubmissionError, SubmissionView, Submissions};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("only instructors see this")]
+    Forbidden,
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Submissions(#[from] SubmissionError),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChallengeStats {
+    pub slug: String,
+    pub title: String,
+    pub attempts: usize,
+    pub users: usize,
+    pub solvers: usize,
+    pub accepted: usize,
+    pub acceptance: Option<f64>,
+    /// Submissions per verdict.
+    pub verdicts: BTreeMap<String, usize>,
+    /// Submissions per score decile: [0–10 %), [10–20 %) … [90–100 %].
+    pub scores: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueItem {
+    pub id: SubmissionId,
+    pub challenge: String,
+    pub challenge_title: String,
+    pub candidate: String,
+    pub score: Option<f64>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Clone)]
+pub struct Reviews {
+    db: Db,
+    catalog: Catalog,
+    submissions: Submissions,
+}
+
+impl Reviews {
+    pub fn new(db: Db, catalog: Catalog, submissions: Submissions) -> Self {
+        Self {
+            db,
+            catalog,
+            submissions,
+        }
+    }
+
+    pub async fn stats(&self, viewer: &User, slug: &str) -> Result<ChallengeStats, ReviewError> {
+        if viewer.role < Role::Instructor {
+            return Err(ReviewError::Forbidden);
+        }
+        let (record, challenge) = self
+            .catalog
+            .current(slug)
+            .await?
+            .ok_or_else(|| ReviewError::NotFound(format!("no challenge `{slug}`")))?;
+        let id = record.id;
+        let rows = self
+            .db
+            .run(move |conn| store::of_challenge(conn, id))
+            .await?;
+        let mut verdicts = BTreeMap::new();
+        let mut scores = vec![0usize; 10];
+        let mut users = HashSet::new();
+        let mut solvers = HashSet::new();
+        for (user, verdict, score) in &rows {
+            users.insert(*user);
+            let verdict = verdict.clone().unwrap_or_else(|| "internal_error".into());
+            if verdict == "accepted" {
+                solvers.insert(*user);
+            }
+            *verdicts.entry(verdict).or_default() += 1;
+            let bucket = ((score.unwrap_or(0.0) * 10.0).floor() as usize).min(9);
+            scores[bucket] += 1;
+        }
+        let accepted = verdicts.get("accepted").copied().unwrap_or(0);
+        Ok(ChallengeStats {
+            slug: challenge.slug,
+            title: challenge.title,
+            attempts: rows.len(),
+            users: users.len(),
+            solvers: solvers.len(),
+            accepted,
+            acceptance: (!rows.is_empty()).then(|| accepted as f64 / rows.len() as f64),
+            verdicts,
+            scores,
+        })
+    }
+
+    /// Design answers waiting for a review (or already reviewed), oldest first.
+    pub async fn queue(
+        &self,
+        viewer: &User,
+        reviewed: bool,
+    ) -> Result<Vec<QueueItem>, ReviewError> {
+        if viewer.role < Role::Instructor {
+            return Err(ReviewError::Forbidden);
+        }
+        let (records, names) = self
+            .db
+            .run(move |conn| {
+                Ok((
+                    store::design_submissions(conn, reviewed, 200)?,
+                    users::display_names(conn)?,
+                ))
+            })
+            .await?;
+        let mut items = Vec::new();
+        for record in records {
+            let catalog = self.catalog.clone();
+            let (id, version) = (record.challenge_id, record.challenge_version);
+            let challenge =
+                tokio::task::spawn_blocking(move || catalog.version_blocking(id, version))
+                    .await
+                    .map_err(|e| DbError::Unexpected(e.to_string()))??;
+            let Some(challenge) = challenge else { continue };
+            items.push(QueueItem {
+                id: record.id,
+                challenge: challenge.slug.clone(),
+                challenge_title: challenge.title.clone(),
+                candidate: names.get(&record.user_id).cloned().unwrap_or_default(),
+                score: record.override_score.or(record.score),
+                created_at: record.created_at,
+            });
+        }
+        Ok(items)
+    }
+
+    /// Overrides a design answer's score (0–1) with a comment.
+    pub async fn review(
+        &self,
+        viewer: &User,
+        id: SubmissionId,
+        score: f64,
+        comment: &str,
+    ) -> Result<SubmissionView, ReviewError> {
+        if viewer.role < Role::Instructor {
+            return Err(ReviewError::Forbidden);
+        }
+        if !(0.0..=1.0).contains(&score) || !score.is_finite() {
+            return Err(ReviewError::Invalid {
+                field: "score",
+                message: "a score is between 0 and 100 %".into(),
+            });
+        }
+        let comment = comment.trim();
+        if comment.is_empty() || comment.chars().count() > 2000 {
+            return Err(ReviewError::Invalid {
+                field: "comment",
+                message: "explain the review in 1–2000 characters: the candidate reads it".into(),
+            });
+        }
+        let view = self.submissions.view(viewer, id).await?;
+        let is_design = matches!(view.answer, crate::grading::Answer::Design(_));
+        if !is_design || view.mode != crate::submissions::Mode::Submit || view.status != "done" {
+            return Err(ReviewError::Invalid {
+                field: "submission",
+                message: "only graded system-design submissions are reviewed".into(),
+            });
+        }
+        let (reviewer, comment_owned) = (viewer.id, comment.to_owned());
+        let now = crate::db::now();
+        let stored = self
+            .db
+            .run(move |conn| store::set_review(conn, id, score, &comment_owned, reviewer, now))
+            .await?;
+        if !stored {
+            return Err(ReviewError::NotFound("no such submission".into()));
+        }
+        Ok(self.submissions.view(viewer, id).await?)
+    }
+}

@@ -1,0 +1,202 @@
+//! Instructors' API: drafts (create, read, replace, check, publish,
+//! discard, import from a zip), export, statistics and reviews.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::authoring::Publication;
+use crate::domain::SubmissionId;
+use crate::web::auth::{Auth, Instructor};
+use crate::web::error::AppError;
+use crate::web::AppState;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewDraft {
+    slug: String,
+    kind: String,
+}
+
+/// `POST /api/v1/drafts`
+pub async fn create(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    body: web::Json<NewDraft>,
+) -> Result<HttpResponse, AppError> {
+    let draft = state
+        .authoring
+        .create(&auth.identity.user, body.slug.trim(), body.kind.trim())
+        .await?;
+    Ok(HttpResponse::Created().json(json!({ "draft": draft })))
+}
+
+/// `GET /api/v1/drafts/{slug}` (editing a published challenge opens a draft of it)
+pub async fn show(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let draft = state.authoring.open(&auth.identity.user, &slug).await?;
+    Ok(HttpResponse::Ok().json(json!({ "draft": draft })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Files {
+    files: BTreeMap<String, String>,
+}
+
+/// `PUT /api/v1/drafts/{slug}`
+pub async fn save(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+    body: web::Json<Files>,
+) -> Result<HttpResponse, AppError> {
+    let draft = state
+        .authoring
+        .save(&auth.identity.user, &slug, body.into_inner().files)
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "draft": draft })))
+}
+
+/// `DELETE /api/v1/drafts/{slug}`
+pub async fn discard(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    state.authoring.discard(&auth.identity.user, &slug).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// `POST /api/v1/drafts/{slug}/check`
+pub async fn check(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let result = state.authoring.check(&auth.identity.user, &slug).await?;
+    Ok(HttpResponse::Ok().json(json!({ "check": result })))
+}
+
+/// `POST /api/v1/drafts/{slug}/publish`: 200 when published, 422 with the
+/// check's findings when refused.
+pub async fn publish(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let publication = state.authoring.publish(&auth.identity.user, &slug).await?;
+    Ok(match &publication {
+        Publication::Published { .. } => HttpResponse::Ok().json(publication),
+        Publication::Refused { .. } => HttpResponse::UnprocessableEntity().json(publication),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    slug: Option<String>,
+}
+
+/// `POST /api/v1/drafts/import` with a zip body (`Content-Type: application/zip`).
+pub async fn import(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    query: web::Query<ImportQuery>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let draft = state
+        .authoring
+        .import_zip(&auth.identity.user, &body, query.slug.as_deref())
+        .await?;
+    Ok(HttpResponse::Created().json(json!({ "draft": draft })))
+}
+
+/// `GET /api/v1/challenges/{slug}/export`: the package folder as a zip.
+pub async fn export(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let bytes = state.authoring.export(&auth.identity.user, &slug).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/zip"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{slug}.zip\""),
+        ))
+        .body(bytes))
+}
+
+/// `GET /api/v1/challenges/{slug}/stats`
+pub async fn stats(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let stats = state.reviews.stats(&auth.identity.user, &slug).await?;
+    Ok(HttpResponse::Ok().json(json!({ "stats": stats })))
+}
+
+/// `GET /api/v1/instructor/challenges`: what the instructor may edit.
+pub async fn overview(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+) -> Result<HttpResponse, AppError> {
+    let rows = state.authoring.overview(&auth.identity.user).await?;
+    Ok(HttpResponse::Ok().json(json!({ "challenges": rows })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueueQuery {
+    reviewed: Option<bool>,
+}
+
+/// `GET /api/v1/reviews?reviewed=false`
+pub async fn queue(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let items = state
+        .reviews
+        .queue(&auth.identity.user, query.reviewed.unwrap_or(false))
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "reviews": items })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewBody {
+    /// 0–100.
+    score_percent: f64,
+    comment: String,
+}
+
+/// `PUT /api/v1/submissions/{id}/review`
+pub async fn review(
+    state: web::Data<AppState>,
+    auth: Auth<Instructor>,
+    id: web::Path<String>,
+    body: web::Json<ReviewBody>,
+) -> Result<HttpResponse, AppError> {
+    let id =
+        SubmissionId::parse(&id).ok_or_else(|| AppError::NotFound("no such submission".into()))?;
+    let view = state
+        .reviews
+        .review(
+            &auth.identity.user,
+            id,
+            body.score_percent / 100.0,
+            &body.comment,
+        )
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "submission": view })))
+}
