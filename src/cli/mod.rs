@@ -2,6 +2,7 @@
 //! instructors' tools for challenge packages (`challenges`).
 
 mod challenges;
+mod client;
 
 use std::io::{BufRead, IsTerminal};
 use std::net::IpAddr;
@@ -57,9 +58,52 @@ pub enum Command {
     /// Show which languages can run on this machine, their versions, and
     /// why any cannot.
     Doctor,
-    /// Work with challenge packages (folders of plain files).
-    #[command(subcommand)]
-    Challenges(ChallengesCommand),
+    /// List the challenges on the server you logged in to; with a
+    /// subcommand, work with challenge packages (folders of plain files).
+    #[command(args_conflicts_with_subcommands = true)]
+    Challenges {
+        #[command(subcommand)]
+        command: Option<ChallengesCommand>,
+        /// code, sql or design.
+        #[arg(long)]
+        kind: Option<String>,
+        /// easy, medium or hard.
+        #[arg(long)]
+        difficulty: Option<String>,
+        /// A skill, e.g. graphs.
+        #[arg(long)]
+        skill: Option<String>,
+    },
+    /// Log in to a Rehearse server and keep an API token for the commands
+    /// below.
+    Login {
+        /// The server's address, e.g. https://rehearse.example.com.
+        server: String,
+        /// Your email (asked for when left out).
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Download a challenge's statement and starter file.
+    Pull {
+        slug: String,
+        /// The language of the starter file (default: the first offered).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to put the `<slug>/` folder.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Submit a file, watch the tests run, and exit non-zero unless it is
+    /// accepted.
+    Submit {
+        slug: String,
+        file: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+        /// Run the sample tests only (nothing is scored).
+        #[arg(long)]
+        run: bool,
+    },
     /// Grade a local file against a challenge package, as the web app would.
     Grade {
         /// The challenge's slug (its folder name).
@@ -179,9 +223,39 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User(command) => user_command(settings, command).await,
         Command::Doctor => doctor(&settings),
-        Command::Challenges(command) => {
+        Command::Challenges {
+            command: Some(command),
+            ..
+        } => {
             let settings = settings.clone();
             tokio::task::spawn_blocking(move || challenges_command(&settings, command)).await?
+        }
+        Command::Challenges {
+            command: None,
+            kind,
+            difficulty,
+            skill,
+        } => tokio::task::spawn_blocking(move || client::list(kind, difficulty, skill)).await?,
+        Command::Login { server, email } => {
+            tokio::task::spawn_blocking(move || client::login(&server, email)).await?
+        }
+        Command::Pull { slug, lang, dir } => {
+            tokio::task::spawn_blocking(move || client::pull(&slug, lang.as_deref(), &dir)).await?
+        }
+        Command::Submit {
+            slug,
+            file,
+            lang,
+            run,
+        } => {
+            let accepted = tokio::task::spawn_blocking(move || {
+                client::submit(&slug, &file, lang.as_deref(), run)
+            })
+            .await??;
+            if !accepted {
+                std::process::exit(1);
+            }
+            Ok(())
         }
         Command::Grade {
             slug,

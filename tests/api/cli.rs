@@ -243,3 +243,150 @@ fn doctor_lists_every_language_with_its_state() {
     let js = table.lines().find(|l| l.starts_with("JavaScript")).unwrap();
     assert!(js.contains("ready") && js.contains("QuickJS"), "{js}");
 }
+
+mod client {
+    use std::io::Write;
+    use std::process::{Command, Output, Stdio};
+
+    use crate::helpers::*;
+
+    /// The client side of the binary, with its own config folder.
+    fn client(config: &std::path::Path, cwd: &std::path::Path) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("XDG_CONFIG_HOME", config)
+            .env("REHEARSE_LOG", "warn")
+            .current_dir(cwd);
+        cmd
+    }
+
+    fn run(cmd: &mut Command, stdin: &str) -> Output {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn text(output: &Output) -> String {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn login_list_pull_and_submit_from_the_command_line() {
+        let app = spawn_app(Backend::Sqlite).await;
+        app.import("tests/packages/sum-list").await;
+        let email = app.new_candidate().await;
+        let config = tempfile::tempdir().unwrap();
+        let work = tempfile::tempdir().unwrap();
+        let (config_dir, work_dir) = (config.path().to_path_buf(), work.path().to_path_buf());
+        let address = app.address.clone();
+        let outputs = tokio::task::spawn_blocking(move || {
+            let login = run(
+                client(&config_dir, &work_dir).args(["login", &address, "--email", &email]),
+                &format!("{PASSWORD}\n"),
+            );
+            let wrong_password = run(
+                client(&config_dir, &work_dir).args(["login", &address, "--email", &email]),
+                "nope-nope-nope\n",
+            );
+            let list = run(client(&config_dir, &work_dir).arg("challenges"), "");
+            let pull = run(
+                client(&config_dir, &work_dir).args(["pull", "sum-list", "--lang", "python"]),
+                "",
+            );
+            let starter =
+                std::fs::read_to_string(work_dir.join("sum-list/solution.py")).unwrap_or_default();
+            std::fs::write(
+                work_dir.join("sum-list/solution.py"),
+                "class Solution:\n    def sumList(self, nums):\n        return sum(nums)\n",
+            )
+            .unwrap();
+            let accepted = run(
+                client(&config_dir, &work_dir).args(["submit", "sum-list", "sum-list/solution.py"]),
+                "",
+            );
+            std::fs::write(
+                work_dir.join("wrong.py"),
+                "def sumList(nums):\n    return 0\n",
+            )
+            .unwrap();
+            let rejected = run(
+                client(&config_dir, &work_dir).args(["submit", "sum-list", "wrong.py"]),
+                "",
+            );
+            let unknown = run(
+                client(&config_dir, &work_dir).args(["submit", "no-such-challenge", "wrong.py"]),
+                "",
+            );
+            (
+                login,
+                wrong_password,
+                list,
+                pull,
+                starter,
+                accepted,
+                rejected,
+                unknown,
+            )
+        })
+        .await
+        .unwrap();
+        let (login, wrong_password, list, pull, starter, accepted, rejected, unknown) = outputs;
+        assert!(login.status.success(), "{}", text(&login));
+        assert!(text(&login).contains("logged in to"));
+        assert!(!wrong_password.status.success());
+        assert!(
+            text(&wrong_password).contains("401"),
+            "{}",
+            text(&wrong_password)
+        );
+        let mode = std::fs::metadata(config.path().join("rehearse/credentials.toml")).unwrap();
+        assert_eq!(
+            std::os::unix::fs::PermissionsExt::mode(&mode.permissions()) & 0o777,
+            0o600
+        );
+        assert!(text(&list).contains("sum-list"), "{}", text(&list));
+        assert!(pull.status.success(), "{}", text(&pull));
+        assert!(
+            starter.contains("def sumList(self, nums: List[int]) -> int:"),
+            "{starter}"
+        );
+        assert!(
+            std::fs::read_to_string(work.path().join("sum-list/statement.md"))
+                .unwrap()
+                .contains("Sample: small")
+        );
+        assert!(accepted.status.success(), "{}", text(&accepted));
+        assert!(
+            text(&accepted).contains("Accepted · 100 of 100 points"),
+            "{}",
+            text(&accepted)
+        );
+        assert_eq!(rejected.status.code(), Some(1));
+        assert!(
+            text(&rejected).contains("Wrong Answer"),
+            "{}",
+            text(&rejected)
+        );
+        assert_eq!(unknown.status.code(), Some(1));
+        assert!(
+            text(&unknown).contains("no challenge `no-such-challenge`"),
+            "{}",
+            text(&unknown)
+        );
+    }
+}
