@@ -169,6 +169,11 @@ impl Submissions {
         }
     }
 
+    /// Hears which submission a worker in this process just advanced.
+    pub fn updates(&self) -> tokio::sync::broadcast::Receiver<SubmissionId> {
+        self.wake.subscribe()
+    }
+
     /// Stores an answer and queues it for grading.
     pub async fn create(
         &self,

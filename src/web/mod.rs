@@ -156,6 +156,7 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
         )
         .service(
             web::scope("/api/v1")
+                .route("/openapi.json", web::get().to(api::openapi::document))
                 .route("/users", web::post().to(api::users::create))
                 .route("/session", web::post().to(api::session::login))
                 .route("/session", web::delete().to(api::session::logout))

@@ -24,6 +24,7 @@ use crate::challenges::model::{Spec, TestInput};
 use crate::db::jobs::{self, ClaimedJob};
 use crate::db::submissions::{self as store, GradedResult};
 use crate::db::{Db, DbError};
+use crate::domain::SubmissionId;
 use crate::grading::{Answer, GradeError, Scope};
 use crate::submissions::ProgressItem;
 
@@ -33,14 +34,37 @@ pub const LEASE: Duration = Duration::from_secs(30);
 /// processes' submissions do not wake it).
 const IDLE_POLL: Duration = Duration::from_millis(500);
 
-/// Wakes idle workers in this process when a submission arrives.
-#[derive(Default)]
+/// Signals within one process: a new submission wakes idle workers, and a
+/// worker's progress wakes the event streams following it (other processes
+/// find out by polling the database).
 pub struct Wake {
     generation: Mutex<u64>,
     changed: Condvar,
+    news: tokio::sync::broadcast::Sender<SubmissionId>,
+}
+
+impl Default for Wake {
+    fn default() -> Self {
+        Self {
+            generation: Mutex::new(0),
+            changed: Condvar::new(),
+            news: tokio::sync::broadcast::Sender::new(1024),
+        }
+    }
 }
 
 impl Wake {
+    /// A worker recorded progress or a result of `submission`.
+    pub fn graded(&self, submission: SubmissionId) {
+        // Nobody listening is fine.
+        let _ = self.news.send(submission);
+    }
+
+    /// Hears of every `graded`, with the submission it was about.
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<SubmissionId> {
+        self.news.subscribe()
+    }
+
     pub fn notify(&self) {
         let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
         *generation += 1;
@@ -280,6 +304,7 @@ impl Worker {
         let stored = self.db.run_blocking(|conn| {
             store::complete(conn, job.id, &self.owner, record.id, &result, now)
         })?;
+        self.wake.graded(record.id);
         Ok(if stored {
             Outcome::Stored
         } else {
@@ -298,17 +323,14 @@ impl Worker {
         cancel: &CancelToken,
         submission: crate::domain::SubmissionId,
     ) -> Result<(crate::grading::Report, Vec<ProgressItem>), GradeError> {
-        let done = AtomicBool::new(false);
+        // Dropping `done` ends the renewal thread at once (no sleep to wait out).
+        let (done, finished) = std::sync::mpsc::channel::<()>();
         let renew_every = LEASE / 3;
         std::thread::scope(|scope_threads| {
-            scope_threads.spawn(|| {
-                let mut last = Instant::now();
-                while !done.load(Ordering::SeqCst) {
-                    std::thread::sleep(Duration::from_millis(50));
-                    if last.elapsed() < renew_every {
-                        continue;
-                    }
-                    last = Instant::now();
+            scope_threads.spawn(move || {
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                    finished.recv_timeout(renew_every)
+                {
                     let now = Utc::now();
                     let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
                     match self
@@ -333,16 +355,17 @@ impl Worker {
                         verdict: p.verdict,
                     });
                     if let Ok(json) = serde_json::to_string(&progress) {
-                        if let Err(e) = self
+                        match self
                             .db
                             .run_blocking(|conn| store::record_progress(conn, submission, &json))
                         {
-                            tracing::warn!(error = %e, "cannot record progress");
+                            Ok(()) => self.wake.graded(submission),
+                            Err(e) => tracing::warn!(error = %e, "cannot record progress"),
                         }
                     }
                 })
             }));
-            done.store(true, Ordering::SeqCst);
+            drop(done);
             match result {
                 Ok(Ok(report)) => {
                     // Design answers have no tests; their progress is the rubric.
@@ -359,6 +382,7 @@ impl Worker {
         let stored = self.db.run_blocking(|conn| {
             store::fail(conn, job.id, &self.owner, job.submission_id, message, now)
         })?;
+        self.wake.graded(job.submission_id);
         tracing::warn!(submission = %job.submission_id, %message, "submission cannot be graded");
         Ok(if stored {
             Outcome::Stored

@@ -1,3 +1,4 @@
+use crate::helpers::json;
 use crate::on_both_backends;
 
 on_both_backends! {
@@ -36,5 +37,28 @@ on_both_backends! {
             .unwrap();
         assert_eq!(again.status(), 304);
         assert_eq!(app.get("/static/nope.css").await.status(), 404);
+    }
+}
+
+on_both_backends! {
+    async fn the_api_describes_itself_in_openapi(app: TestApp) {
+        let response = app.get("/api/v1/openapi.json").await;
+        assert_eq!(response.status(), 200);
+        let doc = json(response).await;
+        assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3."));
+        let paths = doc["paths"].as_object().expect("paths");
+        for path in [
+            "/api/v1/challenges",
+            "/api/v1/challenges/{slug}/submissions",
+            "/api/v1/submissions/{id}/events",
+            "/api/v1/drafts/{slug}/publish",
+            "/api/v1/reviews",
+        ] {
+            assert!(paths.contains_key(path), "{path} is documented");
+        }
+        let submit = &paths["/api/v1/challenges/{slug}/submissions"]["post"];
+        assert!(submit["responses"]["429"].is_object());
+        assert!(doc["components"]["schemas"]["AnswerBody"].is_object());
+        assert!(doc["components"]["securitySchemes"]["bearer_token"].is_object());
     }
 }

@@ -8,7 +8,8 @@ use crate::web::auth::{Admin, Auth};
 use crate::web::error::AppError;
 use crate::web::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     page: Option<u32>,
@@ -16,6 +17,7 @@ pub struct ListQuery {
 }
 
 /// `GET /api/v1/admin/users?page=&per_page=`
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", params(ListQuery), responses((status = 200, description = "Users, a page at a time"), (status = 403, description = "Admins only", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn list_users(
     state: web::Data<AppState>,
     _admin: Auth<Admin>,
@@ -33,13 +35,14 @@ pub async fn list_users(
     })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleBody {
     role: String,
 }
 
 /// `PATCH /api/v1/admin/users/{id}`: changes a user's role.
+#[utoipa::path(patch, path = "/api/v1/admin/users/{id}", tag = "admin", request_body = RoleBody, params(("id" = String, Path, description = "User id")), responses((status = 200, description = "The user with the new role"), (status = 409, description = "The last admin cannot be demoted", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn update_user(
     state: web::Data<AppState>,
     _admin: Auth<Admin>,

@@ -14,7 +14,7 @@ use crate::web::auth::{Auth, Instructor};
 use crate::web::error::AppError;
 use crate::web::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewDraft {
     slug: String,
@@ -22,6 +22,7 @@ pub struct NewDraft {
 }
 
 /// `POST /api/v1/drafts`
+#[utoipa::path(post, path = "/api/v1/drafts", tag = "authoring", request_body = NewDraft, responses((status = 201, description = "A draft made from the template of its kind"), (status = 409, description = "The slug is taken", body = crate::web::api::openapi::ErrorBody), (status = 403, description = "Instructors only", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn create(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -35,6 +36,7 @@ pub async fn create(
 }
 
 /// `GET /api/v1/drafts/{slug}` (editing a published challenge opens a draft of it)
+#[utoipa::path(get, path = "/api/v1/drafts/{slug}", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The draft's files; opening a published challenge starts a draft of it"), (status = 403, description = "Only the author or an admin edits it", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn show(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -44,13 +46,14 @@ pub async fn show(
     Ok(HttpResponse::Ok().json(json!({ "draft": draft })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Files {
     files: BTreeMap<String, String>,
 }
 
 /// `PUT /api/v1/drafts/{slug}`
+#[utoipa::path(put, path = "/api/v1/drafts/{slug}", tag = "authoring", request_body = Files, params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "Saved"), (status = 422, description = "A path or size is invalid", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn save(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -65,6 +68,7 @@ pub async fn save(
 }
 
 /// `DELETE /api/v1/drafts/{slug}`
+#[utoipa::path(delete, path = "/api/v1/drafts/{slug}", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 204, description = "Discarded")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn discard(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -75,6 +79,7 @@ pub async fn discard(
 }
 
 /// `POST /api/v1/drafts/{slug}/check`
+#[utoipa::path(post, path = "/api/v1/drafts/{slug}/check", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "What `rehearse challenges check` finds: problems, and each solution's expectation and outcome")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn check(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -86,6 +91,7 @@ pub async fn check(
 
 /// `POST /api/v1/drafts/{slug}/publish`: 200 when published, 422 with the
 /// check's findings when refused.
+#[utoipa::path(post, path = "/api/v1/drafts/{slug}/publish", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "Published as the next version"), (status = 422, description = "Refused, with the check's findings")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn publish(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -98,13 +104,15 @@ pub async fn publish(
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportQuery {
     slug: Option<String>,
 }
 
 /// `POST /api/v1/drafts/import` with a zip body (`Content-Type: application/zip`).
+#[utoipa::path(post, path = "/api/v1/drafts/import", tag = "authoring", request_body(content = Vec<u8>, content_type = "application/zip", description = "A zip of the package folder"), params(ImportQuery), responses((status = 201, description = "A draft made from the zip (one folder named after the slug)"), (status = 422, description = "Not a package zip", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn import(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -119,6 +127,7 @@ pub async fn import(
 }
 
 /// `GET /api/v1/challenges/{slug}/export`: the package folder as a zip.
+#[utoipa::path(get, path = "/api/v1/challenges/{slug}/export", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "application/zip: the package folder"), (status = 403, description = "Instructors only", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn export(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -135,6 +144,7 @@ pub async fn export(
 }
 
 /// `GET /api/v1/challenges/{slug}/stats`
+#[utoipa::path(get, path = "/api/v1/challenges/{slug}/stats", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "Attempts, candidates, acceptance, verdict and score distributions"), (status = 403, description = "Instructors only", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn stats(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -145,6 +155,7 @@ pub async fn stats(
 }
 
 /// `GET /api/v1/instructor/challenges`: what the instructor may edit.
+#[utoipa::path(get, path = "/api/v1/instructor/challenges", tag = "authoring", responses((status = 200, description = "Challenges and drafts, with what you may edit")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn overview(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -153,13 +164,15 @@ pub async fn overview(
     Ok(HttpResponse::Ok().json(json!({ "challenges": rows })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct QueueQuery {
     reviewed: Option<bool>,
 }
 
 /// `GET /api/v1/reviews?reviewed=false`
+#[utoipa::path(get, path = "/api/v1/reviews", tag = "reviews", params(QueueQuery), responses((status = 200, description = "Graded design answers waiting for review (or reviewed), oldest first")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn queue(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
@@ -172,7 +185,7 @@ pub async fn queue(
     Ok(HttpResponse::Ok().json(json!({ "reviews": items })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewBody {
     /// 0–100.
@@ -181,6 +194,7 @@ pub struct ReviewBody {
 }
 
 /// `PUT /api/v1/submissions/{id}/review`
+#[utoipa::path(put, path = "/api/v1/submissions/{id}/review", tag = "reviews", request_body = ReviewBody, params(("id" = String, Path, description = "Submission id")), responses((status = 200, description = "The submission with the override the candidate now sees"), (status = 422, description = "Score or comment invalid, or not a design answer", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn review(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,

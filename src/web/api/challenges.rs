@@ -13,7 +13,8 @@ use crate::web::auth::MaybeIdentity;
 use crate::web::error::AppError;
 use crate::web::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogQuery {
     kind: Option<String>,
@@ -101,6 +102,7 @@ impl CatalogQuery {
 }
 
 /// `GET /api/v1/challenges?kind=&difficulty=&skill=&tag=&status=&q=&sort=&page=&per_page=`
+#[utoipa::path(get, path = "/api/v1/challenges", tag = "challenges", params(CatalogQuery), responses((status = 200, description = "A page of the catalog: entries with kind, difficulty, skills, tags, acceptance and your standing"), (status = 422, description = "A filter is invalid", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn list(
     state: web::Data<AppState>,
     viewer: MaybeIdentity,
@@ -113,6 +115,7 @@ pub async fn list(
 }
 
 /// `GET /api/v1/challenges/{slug}`: everything a candidate needs to start.
+#[utoipa::path(get, path = "/api/v1/challenges/{slug}", tag = "challenges", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The statement, limits, samples and starter code; hidden tests and solutions never appear"), (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn show(
     state: web::Data<AppState>,
     viewer: MaybeIdentity,

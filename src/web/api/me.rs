@@ -10,11 +10,12 @@ use crate::web::inputs;
 use crate::web::AppState;
 
 /// `GET /api/v1/me`
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses((status = 200, description = "Your account"), (status = 401, description = "Not signed in", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn show(auth: Auth) -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({ "user": UserJson::from(&auth.identity.user) }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileBody {
     email: Option<String>,
@@ -22,6 +23,7 @@ pub struct ProfileBody {
 }
 
 /// `PATCH /api/v1/me`: changes email and/or display name.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "accounts", request_body = ProfileBody, responses((status = 200, description = "The updated account"), (status = 422, description = "A field is invalid", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn update(
     state: web::Data<AppState>,
     auth: Auth,
@@ -42,7 +44,7 @@ pub async fn update(
     Ok(HttpResponse::Ok().json(serde_json::json!({ "user": UserJson::from(&updated) })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordBody {
     current_password: String,
@@ -50,6 +52,7 @@ pub struct PasswordBody {
 }
 
 /// `PUT /api/v1/me/password`: ends every other session of the user.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordBody, responses((status = 204, description = "Changed; other sessions ended"), (status = 422, description = "Wrong current password or invalid new one", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn change_password(
     state: web::Data<AppState>,
     auth: Auth,
@@ -66,6 +69,7 @@ pub async fn change_password(
 }
 
 /// `GET /api/v1/me/tokens`
+#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "accounts", responses((status = 200, description = "Your API tokens (never their secrets)")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn list_tokens(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, AppError> {
     let tokens = state
         .accounts
@@ -75,13 +79,14 @@ pub async fn list_tokens(state: web::Data<AppState>, auth: Auth) -> Result<HttpR
     Ok(HttpResponse::Ok().json(serde_json::json!({ "tokens": tokens })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenBody {
     name: String,
 }
 
 /// `POST /api/v1/me/tokens`: the token appears in this response only.
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "accounts", request_body = TokenBody, responses((status = 201, description = "A new API token, shown only in this response")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn create_token(
     state: web::Data<AppState>,
     auth: Auth,
@@ -97,6 +102,7 @@ pub async fn create_token(
 }
 
 /// `DELETE /api/v1/me/tokens/{id}`
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = String, Path, description = "Token id")), responses((status = 204, description = "Revoked"), (status = 404, description = "No such token", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn revoke_token(
     state: web::Data<AppState>,
     auth: Auth,

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod authoring;
 pub mod challenges;
 pub mod me;
+pub mod openapi;
 pub mod session;
 pub mod submissions;
 pub mod users;

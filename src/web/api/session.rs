@@ -10,7 +10,7 @@ use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginBody {
     email: String,
@@ -19,6 +19,7 @@ pub struct LoginBody {
 
 /// `POST /api/v1/session`: logs a browser in (sets the session cookie) and
 /// returns the CSRF token its scripts must send on writes.
+#[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = LoginBody, responses((status = 200, description = "Logged in: a session cookie and the CSRF token for API writes"), (status = 401, description = "Wrong email or password", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many attempts", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -47,6 +48,7 @@ pub async fn login(
 }
 
 /// `DELETE /api/v1/session`: logs out.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "accounts", responses((status = 204, description = "Logged out")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn logout(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, AppError> {
     if let Some(session) = current_session(Some(&auth.identity)) {
         state.accounts.logout(session).await?;
@@ -56,7 +58,7 @@ pub async fn logout(state: web::Data<AppState>, auth: Auth) -> Result<HttpRespon
         .finish())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenLoginBody {
     email: String,
@@ -71,6 +73,7 @@ fn default_token_name() -> String {
 
 /// `POST /api/v1/auth/token`: the command-line client's login. Credentials
 /// in, a new API token out (shown this once).
+#[utoipa::path(post, path = "/api/v1/auth/token", tag = "accounts", request_body = TokenLoginBody, responses((status = 201, description = "A new API token, shown only in this response"), (status = 401, description = "Wrong email or password", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn token_login(
     req: HttpRequest,
     state: web::Data<AppState>,

@@ -28,7 +28,7 @@ use crate::web::AppState;
 
 /// An answer as clients send it: `{language, source}` for code, `{source}`
 /// for SQL, `{sections: {requirements: …}}` for a design; `input` for runs.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerBody {
     language: Option<String>,
@@ -118,6 +118,7 @@ async fn create(
 }
 
 /// `POST /api/v1/challenges/{slug}/submissions`
+#[utoipa::path(post, path = "/api/v1/challenges/{slug}/submissions", tag = "submissions", request_body = AnswerBody, params(("slug" = String, Path, description = "Challenge slug"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a repeated request one submission")), responses((status = 202, description = "Stored and queued; `Location` points at the submission"), (status = 200, description = "The idempotency key matched an earlier submission"), (status = 422, description = "The answer does not fit the challenge", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many answers; see Retry-After", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn submit(
     state: web::Data<AppState>,
     auth: Auth,
@@ -129,6 +130,7 @@ pub async fn submit(
 }
 
 /// `POST /api/v1/challenges/{slug}/runs`
+#[utoipa::path(post, path = "/api/v1/challenges/{slug}/runs", tag = "submissions", request_body = AnswerBody, params(("slug" = String, Path, description = "Challenge slug")), responses((status = 202, description = "Queued: sample tests, or the custom `input`; nothing is scored"), (status = 422, description = "The answer or input does not fit the challenge", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many answers; see Retry-After", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn run(
     state: web::Data<AppState>,
     auth: Auth,
@@ -144,6 +146,7 @@ fn parse_id(raw: &str) -> Result<SubmissionId, AppError> {
 }
 
 /// `GET /api/v1/submissions/{id}`
+#[utoipa::path(get, path = "/api/v1/submissions/{id}", tag = "submissions", params(("id" = String, Path, description = "Submission id")), responses((status = 200, description = "Status, progress per test, and once graded the report: verdict, score, points, per-test results, cost and how it compares"), (status = 404, description = "No such submission, or not yours", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn show(
     state: web::Data<AppState>,
     auth: Auth,
@@ -156,7 +159,8 @@ pub async fn show(
     Ok(HttpResponse::Ok().json(json!({ "submission": view })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     challenge: Option<String>,
@@ -164,6 +168,7 @@ pub struct ListQuery {
 }
 
 /// `GET /api/v1/me/submissions?challenge=slug&limit=n`
+#[utoipa::path(get, path = "/api/v1/me/submissions", tag = "submissions", params(ListQuery), responses((status = 200, description = "Your submissions and runs, newest first")), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn list_own(
     state: web::Data<AppState>,
     auth: Auth,
@@ -177,20 +182,46 @@ pub async fn list_own(
     Ok(HttpResponse::Ok().json(json!({ "submissions": views })))
 }
 
-/// How often the event stream looks for news; grading may happen in
-/// another process, so the database is the one source.
-const POLL: Duration = Duration::from_millis(100);
+/// How often the event stream looks for news when nothing in this process
+/// says so: grading may happen in another process, so the database is the
+/// one source of truth, and a signal from local workers only says "look now".
+const POLL: Duration = Duration::from_millis(250);
 /// A comment line now and then keeps proxies from closing the stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// Streams end after this long even if grading has not (the client can
 /// reconnect or poll).
 const STREAM_FOR: Duration = Duration::from_secs(600);
 
+/// Waits until a local worker advances this submission, or `POLL` passes
+/// (for workers in other processes).
+async fn wait_for_news(
+    updates: &mut tokio::sync::broadcast::Receiver<SubmissionId>,
+    id: SubmissionId,
+) {
+    let deadline = tokio::time::sleep(POLL);
+    tokio::pin!(deadline);
+    loop {
+        tokio::select! {
+            news = updates.recv() => match news {
+                Ok(about) if about != id => continue,
+                // Ours, or missed some: look now.
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => return,
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => {
+                    deadline.as_mut().await;
+                    return;
+                }
+            },
+            () = &mut deadline => return,
+        }
+    }
+}
+
 fn event(name: &str, data: &serde_json::Value) -> Bytes {
     Bytes::from(format!("event: {name}\ndata: {data}\n\n"))
 }
 
 /// `GET /api/v1/submissions/{id}/events`: server-sent events.
+#[utoipa::path(get, path = "/api/v1/submissions/{id}/events", tag = "submissions", params(("id" = String, Path, description = "Submission id")), responses((status = 200, description = "text/event-stream: `progress` events (done, total, name, verdict) as tests finish, then `done` with the submission"), (status = 404, description = "No such submission, or not yours", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn events(
     state: web::Data<AppState>,
     auth: Auth,
@@ -198,6 +229,7 @@ pub async fn events(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let user = auth.identity.user.clone();
+    let updates = state.submissions.updates();
     // Check access before the stream starts, so errors are plain HTTP.
     let first = state.submissions.view(&user, id).await?;
     struct Cursor {
@@ -215,8 +247,8 @@ pub async fn events(
         pending: Some(first),
     };
     let stream = futures_util::stream::unfold(
-        (cursor, state, user),
-        move |(mut cursor, state, user)| async move {
+        (cursor, state, user, updates),
+        move |(mut cursor, state, user, mut updates)| async move {
             loop {
                 if cursor.finished {
                     return None;
@@ -224,7 +256,7 @@ pub async fn events(
                 let view = match cursor.pending.take() {
                     Some(view) => view,
                     None => {
-                        tokio::time::sleep(POLL).await;
+                        wait_for_news(&mut updates, id).await;
                         match state.submissions.view(&user, id).await {
                             Ok(view) => view,
                             Err(e) => {
@@ -232,7 +264,7 @@ pub async fn events(
                                 let chunk = event("error", &json!({ "message": e.to_string() }));
                                 return Some((
                                     Ok::<_, actix_web::Error>(chunk),
-                                    (cursor, state, user),
+                                    (cursor, state, user, updates),
                                 ));
                             }
                         }
@@ -257,7 +289,7 @@ pub async fn events(
                 }
                 if !chunk.is_empty() {
                     cursor.last_write = Instant::now();
-                    return Some((Ok(Bytes::from(chunk)), (cursor, state, user)));
+                    return Some((Ok(Bytes::from(chunk)), (cursor, state, user, updates)));
                 }
             }
         },

@@ -6,7 +6,7 @@ use crate::web::error::AppError;
 use crate::web::inputs;
 use crate::web::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupBody {
     email: String,
@@ -15,6 +15,7 @@ pub struct SignupBody {
 }
 
 /// `POST /api/v1/users`: creates a candidate account.
+#[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = SignupBody, responses((status = 201, description = "The account, signed in"), (status = 409, description = "The email is taken", body = crate::web::api::openapi::ErrorBody), (status = 422, description = "A field is invalid", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn create(
     state: web::Data<AppState>,
     body: web::Json<SignupBody>,
