@@ -110,6 +110,24 @@ pub fn claim(
     }))
 }
 
+/// The job `id`, if `owner` still holds its lease: every change a worker
+/// makes to its job goes through this filter, so a worker whose lease
+/// expired changes nothing.
+type Held<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Find<grading_jobs::table, String>,
+        diesel::dsl::Eq<grading_jobs::state, &'static str>,
+    >,
+    diesel::dsl::Eq<grading_jobs::lease_owner, &'a str>,
+>;
+
+fn held(id: JobId, owner: &str) -> Held<'_> {
+    grading_jobs::table
+        .find(id.to_string())
+        .filter(grading_jobs::state.eq("leased"))
+        .filter(grading_jobs::lease_owner.eq(owner))
+}
+
 /// Extends a lease the worker still holds; `false` when it lost it (the
 /// lease expired and another worker took the job).
 pub fn renew(
@@ -119,17 +137,12 @@ pub fn renew(
     now: DateTime<Utc>,
     lease_until: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let updated = diesel::update(
-        grading_jobs::table
-            .find(id.to_string())
-            .filter(grading_jobs::state.eq("leased"))
-            .filter(grading_jobs::lease_owner.eq(owner)),
-    )
-    .set((
-        grading_jobs::lease_expires_at.eq(lease_until.naive_utc()),
-        grading_jobs::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(held(id, owner))
+        .set((
+            grading_jobs::lease_expires_at.eq(lease_until.naive_utc()),
+            grading_jobs::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 
@@ -141,21 +154,16 @@ pub fn release(
     owner: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let updated = diesel::update(
-        grading_jobs::table
-            .find(id.to_string())
-            .filter(grading_jobs::state.eq("leased"))
-            .filter(grading_jobs::lease_owner.eq(owner)),
-    )
-    .set((
-        grading_jobs::state.eq("queued"),
-        grading_jobs::lease_owner.eq(None::<String>),
-        grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
-        grading_jobs::attempts.eq(grading_jobs::attempts - 1),
-        grading_jobs::available_at.eq(now.naive_utc()),
-        grading_jobs::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(held(id, owner))
+        .set((
+            grading_jobs::state.eq("queued"),
+            grading_jobs::lease_owner.eq(None::<String>),
+            grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
+            grading_jobs::attempts.eq(grading_jobs::attempts - 1),
+            grading_jobs::available_at.eq(now.naive_utc()),
+            grading_jobs::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 
@@ -170,21 +178,16 @@ pub fn retry_later(
     now: DateTime<Utc>,
     retry_at: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let updated = diesel::update(
-        grading_jobs::table
-            .find(id.to_string())
-            .filter(grading_jobs::state.eq("leased"))
-            .filter(grading_jobs::lease_owner.eq(owner)),
-    )
-    .set((
-        grading_jobs::state.eq("queued"),
-        grading_jobs::lease_owner.eq(None::<String>),
-        grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
-        grading_jobs::available_at.eq(retry_at.naive_utc()),
-        grading_jobs::last_error.eq(error),
-        grading_jobs::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(held(id, owner))
+        .set((
+            grading_jobs::state.eq("queued"),
+            grading_jobs::lease_owner.eq(None::<String>),
+            grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
+            grading_jobs::available_at.eq(retry_at.naive_utc()),
+            grading_jobs::last_error.eq(error),
+            grading_jobs::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 
@@ -198,19 +201,14 @@ pub(super) fn finish(
     error: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, diesel::result::Error> {
-    let updated = diesel::update(
-        grading_jobs::table
-            .find(id.to_string())
-            .filter(grading_jobs::state.eq("leased"))
-            .filter(grading_jobs::lease_owner.eq(owner)),
-    )
-    .set((
-        grading_jobs::state.eq(state),
-        grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
-        grading_jobs::last_error.eq(error),
-        grading_jobs::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(held(id, owner))
+        .set((
+            grading_jobs::state.eq(state),
+            grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
+            grading_jobs::last_error.eq(error),
+            grading_jobs::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 

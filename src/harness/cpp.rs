@@ -32,17 +32,12 @@ fn param_type(ty: &Type) -> String {
     }
 }
 
-fn walk(ty: &Type, wanted: &Type) -> bool {
-    ty == wanted
-        || matches!(ty, Type::List(t) | Type::Map(t) | Type::Optional(t) if walk(t, wanted))
-}
-
 fn node_comments<'a>(types: impl Iterator<Item = &'a Type> + Clone) -> String {
     let mut out = String::new();
-    if types.clone().any(|t| walk(t, &Type::LinkedList)) {
+    if super::uses(types.clone(), |t| *t == Type::LinkedList) {
         out.push_str("/**\n * Definition for singly-linked list.\n * struct ListNode {\n *     int val;\n *     ListNode *next;\n *     ListNode() : val(0), next(nullptr) {}\n *     ListNode(int x) : val(x), next(nullptr) {}\n *     ListNode(int x, ListNode *next) : val(x), next(next) {}\n * };\n */\n");
     }
-    if types.clone().any(|t| walk(t, &Type::Tree)) {
+    if super::uses(types.clone(), |t| *t == Type::Tree) {
         out.push_str("/**\n * Definition for a binary tree node.\n * struct TreeNode {\n *     int val;\n *     TreeNode *left;\n *     TreeNode *right;\n *     TreeNode() : val(0), left(nullptr), right(nullptr) {}\n *     TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}\n *     TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}\n * };\n */\n");
     }
     out

@@ -23,20 +23,12 @@ fn doc(ty: &Type) -> String {
     }
 }
 
-fn uses(types: &[&Type], wanted: &Type) -> bool {
-    fn walk(ty: &Type, wanted: &Type) -> bool {
-        ty == wanted
-            || matches!(ty, Type::List(t) | Type::Map(t) | Type::Optional(t) if walk(t, wanted))
-    }
-    types.iter().any(|t| walk(t, wanted))
-}
-
 fn node_comments(types: &[&Type]) -> String {
     let mut out = String::new();
-    if uses(types, &Type::LinkedList) {
+    if super::uses(types.iter().copied(), |t| *t == Type::LinkedList) {
         out.push_str("/**\n * Definition for singly-linked list.\n * function ListNode(val, next) {\n *     this.val = (val===undefined ? 0 : val)\n *     this.next = (next===undefined ? null : next)\n * }\n */\n");
     }
-    if uses(types, &Type::Tree) {
+    if super::uses(types.iter().copied(), |t| *t == Type::Tree) {
         out.push_str("/**\n * Definition for a binary tree node.\n * function TreeNode(val, left, right) {\n *     this.val = (val===undefined ? 0 : val)\n *     this.left = (left===undefined ? null : left)\n *     this.right = (right===undefined ? null : right)\n * }\n */\n");
     }
     out

@@ -225,6 +225,19 @@ fn stdio_starter(language: Language) -> String {
     }
 }
 
+/// Whether any of `types`, or a type nested inside one, is `wanted`
+/// (the harnesses define `ListNode`/`TreeNode` and imports only when used).
+pub(crate) fn uses<'a>(
+    types: impl IntoIterator<Item = &'a Type>,
+    wanted: impl Fn(&Type) -> bool,
+) -> bool {
+    fn walk(ty: &Type, wanted: &dyn Fn(&Type) -> bool) -> bool {
+        wanted(ty)
+            || matches!(ty, Type::List(t) | Type::Map(t) | Type::Optional(t) if walk(t, wanted))
+    }
+    types.into_iter().any(|t| walk(t, &wanted))
+}
+
 /// JSON string literal: also a valid Python, JavaScript, Rust (raw-free) or
 /// C string literal for the ASCII range we put in it.
 pub(crate) fn quoted(text: &str) -> String {

@@ -24,20 +24,12 @@ fn hint(ty: &Type) -> String {
     }
 }
 
-fn uses(types: &[&Type], wanted: &Type) -> bool {
-    fn walk(ty: &Type, wanted: &Type) -> bool {
-        ty == wanted
-            || matches!(ty, Type::List(t) | Type::Map(t) | Type::Optional(t) if walk(t, wanted))
-    }
-    types.iter().any(|t| walk(t, wanted))
-}
-
 fn node_comments(types: &[&Type]) -> String {
     let mut out = String::new();
-    if uses(types, &Type::LinkedList) {
+    if super::uses(types.iter().copied(), |t| *t == Type::LinkedList) {
         out.push_str("# Definition for singly-linked list.\n# class ListNode:\n#     def __init__(self, val=0, next=None):\n#         self.val = val\n#         self.next = next\n");
     }
-    if uses(types, &Type::Tree) {
+    if super::uses(types.iter().copied(), |t| *t == Type::Tree) {
         out.push_str("# Definition for a binary tree node.\n# class TreeNode:\n#     def __init__(self, val=0, left=None, right=None):\n#         self.val = val\n#         self.left = left\n#         self.right = right\n");
     }
     out

@@ -25,20 +25,12 @@ fn rust_type(ty: &Type) -> String {
     }
 }
 
-fn walk(ty: &Type, wanted: &dyn Fn(&Type) -> bool) -> bool {
-    wanted(ty) || matches!(ty, Type::List(t) | Type::Map(t) | Type::Optional(t) if walk(t, wanted))
-}
-
-fn uses<'a>(mut types: impl Iterator<Item = &'a Type>, wanted: &dyn Fn(&Type) -> bool) -> bool {
-    types.any(|t| walk(t, wanted))
-}
-
 fn imports<'a>(types: impl Iterator<Item = &'a Type> + Clone) -> String {
     let mut out = String::new();
-    if uses(types.clone(), &|t| matches!(t, Type::Map(_))) {
+    if super::uses(types.clone(), |t| matches!(t, Type::Map(_))) {
         out.push_str("use std::collections::HashMap;\n");
     }
-    if uses(types, &|t| *t == Type::Tree) {
+    if super::uses(types, |t| *t == Type::Tree) {
         out.push_str("use std::rc::Rc;\nuse std::cell::RefCell;\n");
     }
     if !out.is_empty() {
@@ -49,10 +41,10 @@ fn imports<'a>(types: impl Iterator<Item = &'a Type> + Clone) -> String {
 
 fn node_comments<'a>(types: impl Iterator<Item = &'a Type> + Clone) -> String {
     let mut out = String::new();
-    if uses(types.clone(), &|t| *t == Type::LinkedList) {
+    if super::uses(types.clone(), |t| *t == Type::LinkedList) {
         out.push_str("// Definition for singly-linked list.\n// #[derive(PartialEq, Eq, Clone, Debug)]\n// pub struct ListNode {\n//   pub val: i32,\n//   pub next: Option<Box<ListNode>>\n// }\n//\n// impl ListNode {\n//   #[inline]\n//   fn new(val: i32) -> Self {\n//     ListNode {\n//       next: None,\n//       val\n//     }\n//   }\n// }\n");
     }
-    if uses(types, &|t| *t == Type::Tree) {
+    if super::uses(types, |t| *t == Type::Tree) {
         out.push_str("// Definition for a binary tree node.\n// #[derive(Debug, PartialEq, Eq)]\n// pub struct TreeNode {\n//   pub val: i32,\n//   pub left: Option<Rc<RefCell<TreeNode>>>,\n//   pub right: Option<Rc<RefCell<TreeNode>>>,\n// }\n//\n// impl TreeNode {\n//   #[inline]\n//   pub fn new(val: i32) -> Self {\n//     TreeNode {\n//       val,\n//       left: None,\n//       right: None\n//     }\n//   }\n// }\n");
     }
     out
@@ -287,12 +279,12 @@ fn nodes<'a>(types: impl Iterator<Item = &'a Type> + Clone) -> String {
     // The reader and writer mention both node types, so both always exist;
     // they are defined here unless the signature never uses them, in which
     // case private stand-ins keep the names free for the candidate.
-    if uses(types.clone(), &|t| *t == Type::LinkedList) {
+    if super::uses(types.clone(), |t| *t == Type::LinkedList) {
         out.push_str("#[derive(PartialEq, Eq, Clone, Debug)]\npub struct ListNode {\n    pub val: i32,\n    pub next: Option<Box<ListNode>>,\n}\n\nimpl ListNode {\n    #[inline]\n    pub fn new(val: i32) -> Self {\n        ListNode { next: None, val }\n    }\n}\n");
     } else {
         out.push_str("use __rehearse_nodes::ListNode;\n");
     }
-    if uses(types, &|t| *t == Type::Tree) {
+    if super::uses(types, |t| *t == Type::Tree) {
         out.push_str("#[derive(Debug, PartialEq, Eq)]\npub struct TreeNode {\n    pub val: i32,\n    pub left: Option<std::rc::Rc<std::cell::RefCell<TreeNode>>>,\n    pub right: Option<std::rc::Rc<std::cell::RefCell<TreeNode>>>,\n}\n\nimpl TreeNode {\n    #[inline]\n    pub fn new(val: i32) -> Self {\n        TreeNode { val, left: None, right: None }\n    }\n}\n");
     } else {
         out.push_str("use __rehearse_nodes::TreeNode;\n");
