@@ -16,9 +16,8 @@ use std::io::{Read, Write};
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogError};
-use crate::challenges::load::{
-    check_file_path, check_slug, write_files, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES,
-};
+use crate::challenges::check_slug;
+use crate::challenges::load::{check_file_path, write_files, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES};
 use crate::db::challenges::{self as challenge_store, ChallengeRecord, Origin};
 use crate::db::drafts::{self as store, DraftRecord};
 use crate::db::{Db, DbError};
@@ -162,8 +161,14 @@ pub fn check_files(files: &BTreeMap<String, String>) -> Result<(), AuthoringErro
             ),
         ));
     }
-    for path in files.keys() {
+    for (path, text) in files {
         check_file_path(path).map_err(|e| invalid("files", e))?;
+        if let Some(line) = crate::domain::nul_byte_line(text) {
+            return Err(invalid(
+                "files",
+                format!("{path} contains a NUL byte (character 0) on line {line}; package files are text"),
+            ));
+        }
     }
     if !files.contains_key("challenge.toml") {
         return Err(invalid("files", "a package needs a challenge.toml"));

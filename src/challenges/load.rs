@@ -15,6 +15,7 @@ use super::model::*;
 use super::rubric::RawRubric;
 use super::signature::{check_class_name, parse_constructor, ClassSpec, Signature};
 use super::skills;
+use super::slug::check_slug;
 use crate::harness;
 
 /// Largest file read from a package (generated tests are not files).
@@ -123,25 +124,6 @@ pub fn load_package(dir: &Path) -> Result<Package, Vec<Problem>> {
             }
             Err(reader.problems)
         }
-    }
-}
-
-/// Checks a slug: 1–64 characters of `a-z`, `0-9` and single dashes.
-pub fn check_slug(slug: &str) -> Result<(), String> {
-    let ok = !slug.is_empty()
-        && slug.len() <= 64
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--");
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{slug}` is not a valid slug: use 1–64 lower-case letters, digits and single dashes"
-        ))
     }
 }
 

@@ -10,6 +10,7 @@
 //! - [`signature`]: function and class signatures written in it
 //! - [`rubric`]: system-design rubrics
 //! - [`skills`]: the fixed vocabulary of skills
+//! - [`Slug`]: a checked challenge name
 //!
 //! This module does no grading and knows nothing of HTTP or storage.
 
@@ -19,7 +20,9 @@ pub mod model;
 pub mod rubric;
 pub mod signature;
 pub mod skills;
+mod slug;
 pub mod types;
 
 pub use load::{find_packages, load_package, Package, Problem};
 pub use model::{Challenge, Difficulty, Kind};
+pub use slug::{check_slug, Slug};

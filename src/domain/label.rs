@@ -27,3 +27,12 @@ pub(super) fn parse_label(
     }
     Ok(trimmed.to_owned())
 }
+
+/// The 1-based line of the first NUL byte in `text`, if any. Long texts
+/// (solutions, package files) may hold any other character, but a NUL is
+/// never meant — it is a pasted binary, and compilers refuse it with a
+/// confusing message — so callers refuse it and say where it is.
+pub fn nul_byte_line(text: &str) -> Option<usize> {
+    let at = text.find('\0')?;
+    Some(text[..at].matches('\n').count() + 1)
+}

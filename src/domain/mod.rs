@@ -16,6 +16,7 @@ mod user;
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use ids::{ApiTokenId, ChallengeId, JobId, SessionId, SubmissionId, UserId};
+pub use label::nul_byte_line;
 pub use password::Password;
 pub use role::Role;
 pub use token_name::TokenName;

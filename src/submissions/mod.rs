@@ -417,6 +417,16 @@ impl Submissions {
     }
 }
 
+fn refuse_nul(field: &'static str, text: &str) -> Result<(), SubmissionError> {
+    match crate::domain::nul_byte_line(text) {
+        Some(line) => Err(invalid(
+            field,
+            format!("{field} contains a NUL byte (character 0) on line {line}; remove it"),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Checks an answer against its challenge before it is stored: the right
 /// kind, an offered language, sizes, and a run's own input (returned in the
 /// grader's form).
@@ -439,6 +449,7 @@ fn check_answer(
             if source.trim().is_empty() {
                 return Err(invalid("source", "the solution is empty"));
             }
+            refuse_nul("source", source)?;
             if source.len() > code::MAX_SOURCE_BYTES {
                 return Err(invalid(
                     "source",
@@ -467,6 +478,7 @@ fn check_answer(
             if source.trim().is_empty() {
                 return Err(invalid("source", "the query is empty"));
             }
+            refuse_nul("source", source)?;
             if source.len() > sql::MAX_SOURCE_BYTES {
                 return Err(invalid(
                     "source",
@@ -495,6 +507,17 @@ fn check_answer(
             }
             if total > 64 * 1024 {
                 return Err(invalid("answer", "the answer is longer than 64 KiB"));
+            }
+            for (section, text) in &answer.sections {
+                if let Some(line) = crate::domain::nul_byte_line(text) {
+                    return Err(invalid(
+                        "sections",
+                        format!(
+                            "the {} section contains a NUL byte (character 0) on line {line}; remove it",
+                            section.key()
+                        ),
+                    ));
+                }
             }
             Ok(None)
         }

@@ -92,11 +92,13 @@ pub async fn ensure_cookie(
 
 /// The token that forms on this response must carry.
 pub fn token_for(req: &HttpRequest, key: &CsrfKey) -> String {
-    let value = req
+    // Two statements on purpose: `req.cookie` may borrow the extensions
+    // mutably (to cache parsed cookies), so the shared borrow must end first.
+    let fresh = req
         .extensions()
         .get::<CsrfCookieValue>()
-        .map(|v| v.0.clone())
-        .or_else(|| req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned()));
+        .map(|v| v.0.clone());
+    let value = fresh.or_else(|| req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned()));
     value.map(|v| key.sign(&v)).unwrap_or_default()
 }
 

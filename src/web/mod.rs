@@ -66,6 +66,15 @@ fn query_error(err: actix_web::error::QueryPayloadError, _: &HttpRequest) -> act
     AppError::BadRequest(format!("invalid query string: {err}")).into()
 }
 
+/// A path segment that does not parse (a slug with a NUL byte, an id that
+/// is not one) names nothing that could exist: 404, saying why.
+fn path_error(err: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
+    let actix_web::error::PathError::Deserialize(reason) = err else {
+        return AppError::NotFound("no such page".into()).into();
+    };
+    AppError::NotFound(reason.to_string()).into()
+}
+
 /// The body limit for authoring requests (whole packages, zips).
 pub const AUTHORING_BODY_BYTES: usize = 40 * 1024 * 1024;
 
@@ -79,6 +88,7 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
         )
         .app_data(web::PayloadConfig::new(max_body_bytes))
         .app_data(web::QueryConfig::default().error_handler(query_error))
+        .app_data(web::PathConfig::default().error_handler(path_error))
         .route("/healthz", web::get().to(ops::healthz))
         .route("/readyz", web::get().to(ops::readyz))
         .route("/metrics", web::get().to(metrics::render))

@@ -165,3 +165,25 @@ on_both_backends! {
         assert_eq!(app.api_get(&candidate, "/api/v1/challenges/url-shortener/stats").await.status(), 403);
     }
 }
+
+on_both_backends! {
+    async fn the_overview_lists_what_an_instructor_may_edit_and_drafts_can_be_discarded(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let teacher = app.api_user("instructor").await;
+        app.api_post(&teacher, "/api/v1/drafts", &json!({ "slug": "throwaway", "kind": "design" })).await;
+        let overview = json(app.api_get(&teacher, "/api/v1/instructor/challenges").await).await;
+        let rows = overview["challenges"].as_array().expect("rows").clone();
+        let library = rows.iter().find(|r| r["slug"] == "sum-list").expect("library row");
+        assert_eq!(library["can_edit"], false, "library challenges are for admins");
+        let draft = rows.iter().find(|r| r["slug"] == "throwaway").expect("draft row");
+        assert_eq!((draft["has_draft"].clone(), draft["can_edit"].clone()), (json!(true), json!(true)));
+        let discarded = reqwest::Client::new()
+            .delete(app.url("/api/v1/drafts/throwaway"))
+            .bearer_auth(&teacher.token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(discarded.status(), 204);
+        assert_eq!(app.api_get(&teacher, "/api/v1/drafts/throwaway").await.status(), 404);
+    }
+}

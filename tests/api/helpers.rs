@@ -403,8 +403,18 @@ impl TestApp {
     }
 
     pub async fn api_post(&self, user: &ApiUser, path: &str, body: &Value) -> Response {
+        self.api_send(user, reqwest::Method::POST, path, body).await
+    }
+
+    pub async fn api_send(
+        &self,
+        user: &ApiUser,
+        method: reqwest::Method,
+        path: &str,
+        body: &Value,
+    ) -> Response {
         reqwest::Client::new()
-            .post(self.url(path))
+            .request(method, self.url(path))
             .bearer_auth(&user.token)
             .json(body)
             .send()

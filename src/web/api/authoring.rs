@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::authoring::Publication;
+use crate::challenges::Slug;
 use crate::domain::SubmissionId;
 use crate::web::auth::{Auth, Instructor};
 use crate::web::error::AppError;
@@ -40,7 +41,7 @@ pub async fn create(
 pub async fn show(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let draft = state.authoring.open(&auth.identity.user, &slug).await?;
     Ok(HttpResponse::Ok().json(json!({ "draft": draft })))
@@ -57,7 +58,7 @@ pub struct Files {
 pub async fn save(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     body: web::Json<Files>,
 ) -> Result<HttpResponse, AppError> {
     let draft = state
@@ -72,7 +73,7 @@ pub async fn save(
 pub async fn discard(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     state.authoring.discard(&auth.identity.user, &slug).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -83,7 +84,7 @@ pub async fn discard(
 pub async fn check(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let result = state.authoring.check(&auth.identity.user, &slug).await?;
     Ok(HttpResponse::Ok().json(json!({ "check": result })))
@@ -95,7 +96,7 @@ pub async fn check(
 pub async fn publish(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let publication = state.authoring.publish(&auth.identity.user, &slug).await?;
     Ok(match &publication {
@@ -131,7 +132,7 @@ pub async fn import(
 pub async fn export(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let bytes = state.authoring.export(&auth.identity.user, &slug).await?;
     Ok(HttpResponse::Ok()
@@ -148,7 +149,7 @@ pub async fn export(
 pub async fn stats(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let stats = state.reviews.stats(&auth.identity.user, &slug).await?;
     Ok(HttpResponse::Ok().json(json!({ "stats": stats })))

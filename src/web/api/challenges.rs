@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::catalog::{Filter, Sort, Standing};
 use crate::challenges::model::{Challenge, CodeMode, Spec};
+use crate::challenges::Slug;
 use crate::challenges::{skills, Difficulty, Kind};
 use crate::domain::{Role, ValidationError};
 use crate::grading::{code, limits};
@@ -119,7 +120,7 @@ pub async fn list(
 pub async fn show(
     state: web::Data<AppState>,
     viewer: MaybeIdentity,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let instructor = viewer
         .0

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::challenges::model::{DesignAnswer, Section};
+use crate::challenges::Slug;
 use crate::domain::{SubmissionId, ValidationError};
 use crate::grading::Answer;
 use crate::submissions::{Mode, NewAnswer, SubmissionView};
@@ -84,7 +85,7 @@ async fn create(
     state: web::Data<AppState>,
     auth: Auth,
     req: HttpRequest,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     body: web::Json<AnswerBody>,
     mode: Mode,
 ) -> Result<HttpResponse, AppError> {
@@ -123,7 +124,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     auth: Auth,
     req: HttpRequest,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     body: web::Json<AnswerBody>,
 ) -> Result<HttpResponse, AppError> {
     create(state, auth, req, slug, body, Mode::Submit).await
@@ -135,7 +136,7 @@ pub async fn run(
     state: web::Data<AppState>,
     auth: Auth,
     req: HttpRequest,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     body: web::Json<AnswerBody>,
 ) -> Result<HttpResponse, AppError> {
     create(state, auth, req, slug, body, Mode::Run).await

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::challenges::model::{DesignAnswer, Section, Spec};
 use crate::challenges::skills;
+use crate::challenges::Slug;
 use crate::domain::Role;
 use crate::grading::Answer;
 use crate::submissions::{Mode, NewAnswer};
@@ -51,7 +52,7 @@ pub async fn catalog(
 }
 
 /// `GET /challenges/{slug}`
-pub async fn show(page: PageCtx, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, AppError> {
     let state = page.state.clone();
     let instructor = page.user().is_some_and(|u| u.role >= Role::Instructor);
     let (record, challenge) = match state.catalog.current(&slug).await? {
@@ -151,7 +152,7 @@ fn section_hint(section: Section) -> &'static str {
 pub async fn submit(
     page: PageCtx,
     auth: Auth,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     form: Form<BTreeMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let mut fields = form.0;

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::authoring::{CheckResult, Publication};
+use crate::challenges::Slug;
 use crate::domain::SubmissionId;
 use crate::web::auth::{Auth, Instructor};
 use crate::web::error::AppError;
@@ -93,7 +94,7 @@ fn render_editor(
 pub async fn editor(
     page: PageCtx,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let draft = page
         .state
@@ -139,7 +140,7 @@ fn files_from_form(
 pub async fn act(
     page: PageCtx,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
     form: Form<BTreeMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let user = &auth.identity.user;
@@ -223,7 +224,7 @@ pub async fn import(
 pub async fn export(
     page: PageCtx,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let bytes = page
         .state
@@ -243,7 +244,7 @@ pub async fn export(
 pub async fn stats(
     page: PageCtx,
     auth: Auth<Instructor>,
-    slug: web::Path<String>,
+    slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let stats = page.state.reviews.stats(&auth.identity.user, &slug).await?;
     let mut ctx = page.context();
