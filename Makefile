@@ -33,5 +33,4 @@ clean:
 
 ## Benchmarks (figures, not tests): see docs/BENCHMARKS.md.
 bench: setup
-	$(CARGO) run --release -p rehearse-sandbox --example bench
-	$(CARGO) run --release --example grading
+	bash scripts/bench.sh

@@ -8,7 +8,8 @@
 //!   submitting and waiting for its verdict in a loop.
 //!
 //! Runs on SQLite in a temporary folder, and on PostgreSQL too when
-//! `REHEARSE_BENCH_POSTGRES_URL` names an empty database to use.
+//! `REHEARSE_BENCH_POSTGRES_URL` names an empty database to use
+//! (`scripts/bench.sh` makes one when a local server answers).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -178,7 +179,10 @@ async fn main() {
     println!("| --- | --- | --- | --- |");
     let dir = tempfile::tempdir().unwrap();
     measure("SQLite", settings(None, dir.path())).await;
-    if let Ok(url) = std::env::var("REHEARSE_BENCH_POSTGRES_URL") {
+    if let Some(url) = std::env::var("REHEARSE_BENCH_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
         measure("PostgreSQL", settings(Some(url), dir.path())).await;
     }
 }
