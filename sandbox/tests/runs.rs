@@ -428,6 +428,43 @@ fn javascript_errors_and_exits_behave_like_node() {
     assert_eq!(exited.exit_code, Some(3));
     assert_eq!(exited.stdout_text(), "before\n");
 
+    let rejected = run(
+        Language::JavaScript,
+        "async function load() { throw new Error('no data'); }\nload();\nconsole.log('queued');",
+        "",
+    );
+    assert_eq!(rejected.status, RunStatus::RuntimeError);
+    assert_eq!(rejected.exit_code, Some(1));
+    assert_eq!(rejected.stdout_text(), "queued\n");
+    assert!(
+        rejected
+            .stderr_text()
+            .starts_with("Uncaught (in promise) Error: no data"),
+        "{}",
+        rejected.stderr_text()
+    );
+
+    let caught_late = run(
+        Language::JavaScript,
+        "const p = Promise.reject(new Error('late'));\nPromise.resolve().then(() => p.catch(e => console.log('caught', e.message)));",
+        "",
+    );
+    assert_eq!(
+        caught_late.status,
+        RunStatus::Ok,
+        "{}",
+        caught_late.stderr_text()
+    );
+    assert_eq!(caught_late.stdout_text(), "caught late\n");
+
+    let exit_in_async = run(
+        Language::JavaScript,
+        "(async () => { console.log('a'); process.exit(4); })();\nconsole.log('b');",
+        "",
+    );
+    assert_eq!(exit_in_async.exit_code, Some(4));
+    assert_eq!(exit_in_async.stdout_text(), "a\n");
+
     let syntax = run(Language::JavaScript, "let = ;", "");
     assert_eq!(syntax.status, RunStatus::RuntimeError);
     assert!(

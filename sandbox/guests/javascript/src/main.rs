@@ -6,16 +6,25 @@
 //! get Node-flavoured globals (`console`, `print`, `readline()`,
 //! `require("fs").readFileSync(0)`, `process.stdout.write`, `process.exit`),
 //! defined in `prelude.js`. An uncaught exception prints `Uncaught …` with its
-//! stack to stderr and exits with status 1.
+//! stack to stderr and exits with status 1; so does a promise still rejected
+//! without a handler once the job queue is empty (`Uncaught (in promise) …`),
+//! as Node exits on an unhandled rejection.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 
 use rquickjs::{Context, Ctx, Function, Runtime, Value};
 
 const PRELUDE: &str = include_str!("prelude.js");
 
+/// Set on a rejected promise to find its entry in `UNHANDLED` again when a
+/// handler is attached later.
+const REJECTION_KEY: &str = "__rehearseRejection";
+
 thread_local! {
+    /// Promises rejected with no handler yet: id → what to print.
+    static UNHANDLED: RefCell<BTreeMap<u32, String>> = const { RefCell::new(BTreeMap::new()) };
     static INPUT: RefCell<String> = const { RefCell::new(String::new()) };
     static STDOUT: RefCell<std::io::BufWriter<std::io::Stdout>> =
         RefCell::new(std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()));
@@ -101,10 +110,37 @@ fn main() {
     finish(code);
 }
 
+/// Called by QuickJS when a promise is rejected with no handler
+/// (`handled == false`) and when one is attached afterwards (`true`).
+fn track_rejection<'js>(ctx: Ctx<'js>, promise: Value<'js>, reason: Value<'js>, handled: bool) {
+    let Some(promise) = promise.as_object() else {
+        return;
+    };
+    if handled {
+        if let Ok(id) = promise.get::<_, u32>(REJECTION_KEY) {
+            UNHANDLED.with(|u| u.borrow_mut().remove(&id));
+        }
+        return;
+    }
+    let text = match describe_exception(&ctx, reason) {
+        // `process.exit()` inside an async function: exit now, as Node does.
+        Ok(code) => finish(code),
+        Err(text) => text.replacen("Uncaught ", "Uncaught (in promise) ", 1),
+    };
+    let id = UNHANDLED.with(|u| {
+        let mut u = u.borrow_mut();
+        let id = u.keys().next_back().map_or(0, |last| last + 1);
+        u.insert(id, text);
+        id
+    });
+    let _ = promise.set(REJECTION_KEY, id);
+}
+
 fn run(source: &str) -> Result<i32, String> {
     let runtime = Runtime::new().map_err(|e| format!("cannot start QuickJS: {e}"))?;
     // Deep recursion becomes a RangeError instead of overflowing the wasm stack.
     runtime.set_max_stack_size(4 * 1024 * 1024);
+    runtime.set_host_promise_rejection_tracker(Some(Box::new(track_rejection)));
     let context = Context::full(&runtime).map_err(|e| format!("cannot start QuickJS: {e}"))?;
     let code = context.with(|ctx| -> Result<i32, String> {
         let globals = ctx.globals();
@@ -112,7 +148,9 @@ fn run(source: &str) -> Result<i32, String> {
             globals.set("__write", Function::new(ctx.clone(), write)?)?;
             globals.set(
                 "__readAll",
-                Function::new(ctx.clone(), || INPUT.with(|i| std::mem::take(&mut *i.borrow_mut())))?,
+                Function::new(ctx.clone(), || {
+                    INPUT.with(|i| std::mem::take(&mut *i.borrow_mut()))
+                })?,
             )?;
             ctx.eval::<(), _>(PRELUDE)
         })();
@@ -134,6 +172,9 @@ fn run(source: &str) -> Result<i32, String> {
                 return result;
             }
         }
+    }
+    if let Some(first) = UNHANDLED.with(|u| u.borrow().values().next().cloned()) {
+        return Err(first);
     }
     Ok(code)
 }
