@@ -59,6 +59,13 @@ function number(n) {
   return typeof n === "number" ? n.toLocaleString("en-GB") : "—";
 }
 
+// Instruction counts run to billions; the headline shows three figures and
+// keeps the exact count in the tooltip.
+function compact(n) {
+  if (typeof n !== "number" || n < 1e6) return number(n);
+  return n < 1e9 ? `${(n / 1e6).toFixed(1)} million` : `${(n / 1e9).toFixed(2)} billion`;
+}
+
 function csrfToken() {
   const meta = document.querySelector('meta[name="csrf-token"]');
   return meta ? meta.content : "";
@@ -166,7 +173,9 @@ function renderSummary(view) {
   if (view.score !== null && view.score !== undefined) {
     headline.append(el("span", { class: "muted" }, ` · ${(view.score * 100).toFixed(0)} %`));
   }
-  if (view.fuel) headline.append(el("span", { class: "muted" }, ` · cost ${number(view.fuel)} instructions`));
+  if (view.fuel) {
+    headline.append(el("span", { class: "muted", title: `${number(view.fuel)} instructions` }, ` · cost ${compact(view.fuel)} instructions`));
+  }
   box.append(headline);
   if (typeof view.cheaper_than === "number") {
     box.append(el("p", { class: "cheaper" }, `Cheaper than ${Math.round(view.cheaper_than * 100)} % of other accepted ${view.answer.language || ""} solutions.`));
