@@ -8,10 +8,14 @@ cd "$(dirname "$0")/.."
 
 cargo run --release -p rehearse-sandbox --example bench
 
-admin_url="${REHEARSE_BENCH_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+admin_url="${REHEARSE_BENCH_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
 if command -v psql >/dev/null 2>&1 &&
   psql -q "$admin_url" -c 'DROP DATABASE IF EXISTS rehearse_bench' -c 'CREATE DATABASE rehearse_bench' >/dev/null 2>&1; then
-  export REHEARSE_BENCH_POSTGRES_URL="${admin_url%/*}/rehearse_bench"
+  # Same server and options, the bench's own database.
+  query=""
+  case "$admin_url" in *\?*) query="?${admin_url#*\?}" ;; esac
+  server="${admin_url%%\?*}"
+  export REHEARSE_BENCH_POSTGRES_URL="${server%/*}/rehearse_bench$query"
 else
   echo "bench: no PostgreSQL at $admin_url; grading is measured on SQLite only" >&2
 fi

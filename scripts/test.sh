@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Storage tests run on SQLite and on PostgreSQL;
 # PostgreSQL is found at REHEARSE_TEST_POSTGRES_URL (default
-# postgres://postgres@127.0.0.1:5432/postgres). Without it the PostgreSQL
-# variants are skipped with a note — except under CI=true, where they fail.
+# postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable: no TLS on
+# localhost, see tests/api/helpers.rs). Without it the PostgreSQL variants
+# are skipped with a note — except under CI=true, where they fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pg_url="${REHEARSE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+pg_url="${REHEARSE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
 export REHEARSE_TEST_POSTGRES_URL="$pg_url"
 if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -d "$pg_url"; then
   echo "test: PostgreSQL is not answering at $pg_url" >&2

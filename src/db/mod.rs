@@ -68,8 +68,13 @@ impl Db {
                 })?;
             }
         }
+        // One connection is kept open; the rest open on demand. r2d2's
+        // default keeps `max_size` open and re-opens them from its own
+        // threads whenever they drop, which multiplies PostgreSQL
+        // connections by worker processes for nothing.
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
+            .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(10))
             .build(connection::Manager::new(url.clone()))
             .map_err(|e| DbError::Connection(e.to_string()))?;

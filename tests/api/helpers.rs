@@ -50,9 +50,14 @@ macro_rules! on_both_backends {
 pub const PASSWORD: &str = "correct horse battery staple";
 
 /// The server PostgreSQL tests use; each test gets its own database on it.
+/// Local test databases go without TLS: libpq's TLS is OpenSSL, whose
+/// clean-up at process exit races with pool threads still connecting and
+/// crashed the test binary after every test had passed (an r2d2 worker
+/// segfaulting in OpenSSL's lock; diesel-rs/diesel#3441).
 fn postgres_admin_url() -> String {
-    std::env::var("REHEARSE_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("REHEARSE_TEST_POSTGRES_URL").unwrap_or_else(|_| {
+        "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable".to_owned()
+    })
 }
 
 fn in_ci() -> bool {
@@ -83,12 +88,16 @@ impl PgDatabase {
         if let Err(e) = admin.batch_execute(&format!("CREATE DATABASE {name}")) {
             panic!("cannot create test database {name}: {e}");
         }
-        let base = admin_url
-            .rsplit_once('/')
-            .map(|(base, _)| base.to_owned())
-            .unwrap_or(admin_url.clone());
+        // Same server and options (`?sslmode=…`), another database.
+        let (path, query) = admin_url.split_once('?').unwrap_or((&admin_url, ""));
+        let base = path.rsplit_once('/').map_or(path, |(base, _)| base);
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
         Some(Self {
-            url: format!("{base}/{name}"),
+            url: format!("{base}/{name}{query}"),
             admin_url,
             name,
         })
