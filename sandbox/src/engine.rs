@@ -61,7 +61,9 @@ pub(crate) struct Slots {
     available: Condvar,
 }
 
-pub(crate) struct SlotGuard<'a>(&'a Slots);
+/// A taken slot, given back when dropped; it owns its sandbox, so it can
+/// move to the thread that runs.
+pub(crate) struct OwnedSlot(Arc<Inner>);
 
 impl Slots {
     fn new(n: u32) -> Self {
@@ -71,21 +73,24 @@ impl Slots {
         }
     }
 
-    pub(crate) fn acquire(&self) -> SlotGuard<'_> {
+    fn acquire(&self) {
         let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
         while *free == 0 {
             free = self.available.wait(free).unwrap_or_else(|e| e.into_inner());
         }
         *free -= 1;
-        SlotGuard(self)
+    }
+
+    fn release(&self) {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        *free += 1;
+        self.available.notify_one();
     }
 }
 
-impl Drop for SlotGuard<'_> {
+impl Drop for OwnedSlot {
     fn drop(&mut self) {
-        let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
-        *free += 1;
-        self.0.available.notify_one();
+        self.0.slots.release();
     }
 }
 
@@ -119,12 +124,14 @@ impl Sandbox {
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |state: &mut RunState| &mut state.wasi)
             .map_err(|e| SetupError(e.to_string()))?;
-        let cache = Cache::open(&config.cache_dir, &engine).map_err(|e| {
-            SetupError(format!(
-                "cache directory {}: {e}",
-                config.cache_dir.display()
-            ))
-        })?;
+        crate::clock::add_to_linker(&mut linker).map_err(|e| SetupError(e.to_string()))?;
+        let cache =
+            Cache::open(&config.cache_dir, &engine, config.cache_max_bytes).map_err(|e| {
+                SetupError(format!(
+                    "cache directory {}: {e}",
+                    config.cache_dir.display()
+                ))
+            })?;
         let stop_ticker = Arc::new(AtomicBool::new(false));
         let ticker_engine = engine.clone();
         let stop = stop_ticker.clone();
@@ -301,8 +308,10 @@ impl Sandbox {
 }
 
 impl Inner {
-    pub(crate) fn slots(&self) -> &Slots {
-        &self.slots
+    /// Waits for a free instance slot and takes it.
+    pub(crate) fn acquire_slot(self: &Arc<Self>) -> OwnedSlot {
+        self.slots.acquire();
+        OwnedSlot(self.clone())
     }
 }
 

@@ -30,6 +30,7 @@
 //! engine wrote to its own cache are deserialized.
 
 mod cache;
+mod clock;
 pub mod compile;
 mod config;
 mod engine;
@@ -62,4 +63,8 @@ pub enum PrepareError {
     /// Our fault, not the candidate's.
     #[error("internal sandbox error: {0}")]
     Internal(String),
+    /// The machine was too busy to finish compiling in time; nothing is
+    /// known about the source. Try again later.
+    #[error("the machine is too busy: {0}")]
+    Overloaded(String),
 }

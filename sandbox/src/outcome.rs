@@ -5,7 +5,7 @@ use std::time::Duration;
 pub enum RunStatus {
     /// Exited with status 0.
     Ok,
-    /// Ran out of wall-clock time or of its instruction budget.
+    /// Ran out of its instruction budget or of CPU time.
     TimeLimit,
     /// Tried to grow memory past its limit.
     MemoryLimit,
@@ -18,6 +18,10 @@ pub enum RunStatus {
     Cancelled,
     /// Our fault, not the program's.
     InternalError,
+    /// The wall clock ran out before the program had used its CPU time:
+    /// the machine was too busy to give it a fair run. Says nothing about
+    /// the program; run it again.
+    Overloaded,
 }
 
 impl RunStatus {
@@ -30,6 +34,7 @@ impl RunStatus {
             RunStatus::RuntimeError => "runtime_error",
             RunStatus::Cancelled => "cancelled",
             RunStatus::InternalError => "internal_error",
+            RunStatus::Overloaded => "overloaded",
         }
     }
 }

@@ -4,13 +4,14 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use wasmtime::{InstancePre, ResourceLimiter, Store, Trap, UpdateDeadline};
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder};
 
+use crate::clock::VirtualTime;
 use crate::engine::Inner;
 use crate::language::Language;
 use crate::limits::Limits;
@@ -21,6 +22,12 @@ use crate::output::CappedOutput;
 /// `max_wasm_stack` plus host frames. A host stack overflow would abort the
 /// whole process, so guests never run on a caller's (possibly small) stack.
 const HOST_STACK_MARGIN: usize = 4 * 1024 * 1024;
+
+/// How long past its wall-clock limit a run may take before the watchdog
+/// gives up on it. Every wait a guest can make is virtual (see `clock`), so
+/// only a bug of ours could hold a run here; the watchdog makes sure such a
+/// bug costs one thread, not a grading worker.
+const WATCHDOG_GRACE: Duration = Duration::from_secs(5);
 
 /// What a run reads: its standard input, arguments and environment. Nothing
 /// else from the host is visible (no files, no network, no other variables).
@@ -88,18 +95,52 @@ impl ResourceLimiter for MemoryGuard {
     }
 }
 
+/// Why the runtime stopped a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stop {
+pub(crate) enum Stop {
+    /// The run used its CPU time: a genuine time limit.
+    CpuTime,
+    /// The wall clock ran out before the CPU time did: the machine did not
+    /// give the run its share, which says nothing about the program.
     WallTime,
+    /// Clock waits (all virtual) cost more than the fuel left.
+    WaitedPastBudget,
     Cancelled,
 }
 
 pub(crate) struct RunState {
     pub(crate) wasi: WasiP1Ctx,
     memory: MemoryGuard,
-    deadline: Instant,
+    pub(crate) started: Instant,
+    pub(crate) wall_time: Duration,
+    /// This thread's CPU time when the run began (the run stays on this
+    /// thread, and so does the epoch callback that checks it), and how much
+    /// it may add.
+    cpu_started: Duration,
+    cpu_time: Duration,
     cancel: CancelToken,
-    stop: Option<Stop>,
+    pub(crate) stop: Option<Stop>,
+    /// Fuel is being metered, so waits are charged in fuel.
+    pub(crate) metered: bool,
+    pub(crate) wait_fuel_per_ms: u64,
+    pub(crate) time: VirtualTime,
+}
+
+impl RunState {
+    /// Whether a limit or a cancellation should stop the run now (checked
+    /// on every epoch tick, about once a millisecond).
+    fn due_stop(&self) -> Option<Stop> {
+        if self.cancel.is_cancelled() {
+            return Some(Stop::Cancelled);
+        }
+        if thread_cpu_time().saturating_sub(self.cpu_started) >= self.cpu_time {
+            return Some(Stop::CpuTime);
+        }
+        if self.started.elapsed() >= self.wall_time {
+            return Some(Stop::WallTime);
+        }
+        None
+    }
 }
 
 /// How a SQL program runs, beyond "setup, then the query".
@@ -141,6 +182,16 @@ impl Payload {
             Language::Rust | Language::C | Language::Cpp => None,
         }
     }
+}
+
+/// Everything a run's thread owns, so the watchdog can let go of it.
+struct RunJob {
+    program: Program,
+    stdin: bytes::Bytes,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    limits: Limits,
+    cancel: CancelToken,
 }
 
 /// A program ready to run. Cheap to clone; runs may happen on many threads
@@ -195,34 +246,63 @@ impl Program {
     }
 
     /// Runs once; `cancel` stops the run early (status `Cancelled`).
+    ///
+    /// The run executes on a thread of its own with a large stack; a
+    /// watchdog gives up on it if it overstays its wall-clock limit by
+    /// [`WATCHDOG_GRACE`] (reported as an internal error, never as the
+    /// program's fault).
     pub fn run_cancellable(
         &self,
         input: &RunInput,
         limits: &Limits,
         cancel: &CancelToken,
     ) -> RunOutcome {
-        let _slot = self.sandbox.slots().acquire();
+        let slot = self.sandbox.acquire_slot();
         let stack = self.sandbox.config.max_wasm_stack + HOST_STACK_MARGIN;
-        let spawned = std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .name("sandbox-run".into())
-                .stack_size(stack)
-                .spawn_scoped(scope, || self.execute(input, limits, cancel))
-                .map(|handle| handle.join())
-        });
-        match spawned {
-            Ok(Ok(outcome)) => outcome,
-            Ok(Err(_)) => internal_error("the run's thread panicked".into()),
-            Err(e) => internal_error(format!("cannot start the run's thread: {e}")),
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let job = RunJob {
+            program: self.clone(),
+            stdin: self.stdin_for(input).into(),
+            args: input.args.clone(),
+            env: input.env.clone(),
+            limits: limits.clone(),
+            cancel: cancel.clone(),
+        };
+        let spawned = std::thread::Builder::new()
+            .name("sandbox-run".into())
+            .stack_size(stack)
+            .spawn(move || {
+                let outcome = job.program.execute(&job);
+                // The slot is free once the store is gone, whoever waits.
+                drop(slot);
+                let _ = send.send(outcome);
+            });
+        if let Err(e) = spawned {
+            return internal_error(format!("cannot start the run's thread: {e}"));
+        }
+        match receive.recv_timeout(limits.wall_time + WATCHDOG_GRACE) {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                internal_error("the run's thread panicked".into())
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                // Ask it to stop, in case it ever returns to wasm code.
+                cancel.cancel();
+                internal_error(format!(
+                    "the run did not stop within {:?} of its wall-clock limit and was abandoned",
+                    WATCHDOG_GRACE
+                ))
+            }
         }
     }
 
-    fn execute(&self, input: &RunInput, limits: &Limits, cancel: &CancelToken) -> RunOutcome {
+    fn execute(&self, job: &RunJob) -> RunOutcome {
+        let (limits, cancel) = (&job.limits, &job.cancel);
         let started = Instant::now();
         let stdout = CappedOutput::new(limits.stdout_bytes);
         let stderr = CappedOutput::new(limits.stderr_bytes);
         let mut wasi = WasiCtxBuilder::new();
-        wasi.stdin(MemoryInputPipe::new(self.stdin_for(input)))
+        wasi.stdin(MemoryInputPipe::new(job.stdin.clone()))
             .stdout(stdout.clone())
             .stderr(stderr.clone());
         wasi.arg("main");
@@ -234,12 +314,13 @@ impl Program {
                 return internal_error(format!("cannot mount the Python library: {e}"));
             }
         }
-        for arg in &input.args {
+        for arg in &job.args {
             wasi.arg(arg);
         }
-        for (key, value) in &input.env {
+        for (key, value) in &job.env {
             wasi.env(key, value);
         }
+        let metered = self.sandbox.config.meter_fuel;
         let state = RunState {
             wasi: wasi.build_p1(),
             memory: MemoryGuard {
@@ -249,13 +330,18 @@ impl Program {
                 peak: 0,
                 exceeded: false,
             },
-            deadline: started + limits.wall_time,
+            started,
+            wall_time: limits.wall_time,
+            cpu_started: thread_cpu_time(),
+            cpu_time: limits.cpu_time,
             cancel: cancel.clone(),
             stop: None,
+            metered,
+            wait_fuel_per_ms: limits.wait_fuel_per_ms,
+            time: VirtualTime::default(),
         };
         let mut store = Store::new(&self.sandbox.engine, state);
         store.limiter(|state| &mut state.memory);
-        let metered = self.sandbox.config.meter_fuel;
         if metered {
             if let Err(e) = store.set_fuel(limits.fuel) {
                 return internal_error(format!("cannot set fuel: {e}"));
@@ -264,15 +350,13 @@ impl Program {
         store.set_epoch_deadline(1);
         store.epoch_deadline_callback(|mut ctx| {
             let state = ctx.data_mut();
-            if state.cancel.is_cancelled() {
-                state.stop = Some(Stop::Cancelled);
-                return Ok(UpdateDeadline::Interrupt);
+            match state.due_stop() {
+                Some(stop) => {
+                    state.stop = Some(stop);
+                    Ok(UpdateDeadline::Interrupt)
+                }
+                None => Ok(UpdateDeadline::Continue(1)),
             }
-            if Instant::now() >= state.deadline {
-                state.stop = Some(Stop::WallTime);
-                return Ok(UpdateDeadline::Interrupt);
-            }
-            Ok(UpdateDeadline::Continue(1))
         });
 
         let instance = match self.pre.instantiate(&mut store) {
@@ -314,6 +398,15 @@ impl Program {
             peak_memory: state.memory.peak,
         }
     }
+}
+
+/// CPU time the calling thread has used.
+fn thread_cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(
+        u64::try_from(t.tv_sec).unwrap_or(0),
+        u32::try_from(t.tv_nsec).unwrap_or(0),
+    )
 }
 
 fn internal_error(detail: String) -> RunOutcome {
@@ -365,12 +458,35 @@ fn classify(
             ),
         );
     }
-    if state.stop == Some(Stop::WallTime) {
-        return (
-            RunStatus::TimeLimit,
-            None,
-            format!("wall-clock limit of {:?} exceeded", limits.wall_time),
-        );
+    match state.stop {
+        Some(Stop::CpuTime) => {
+            return (
+                RunStatus::TimeLimit,
+                None,
+                format!("CPU time limit of {:?} exceeded", limits.cpu_time),
+            )
+        }
+        Some(Stop::WaitedPastBudget) => {
+            return (
+                RunStatus::TimeLimit,
+                None,
+                format!(
+                    "instruction budget of {} exhausted, {:?} of it waiting on a clock (waiting counts as running)",
+                    limits.fuel, state.time.waited
+                ),
+            )
+        }
+        Some(Stop::WallTime) => {
+            return (
+                RunStatus::Overloaded,
+                None,
+                format!(
+                    "the wall-clock limit of {:?} passed before the program had used its CPU time: the machine was too busy",
+                    limits.wall_time
+                ),
+            )
+        }
+        Some(Stop::Cancelled) | None => {}
     }
     let trap = error.downcast_ref::<Trap>().copied();
     if trap == Some(Trap::OutOfFuel) {

@@ -69,6 +69,12 @@ fn rust() -> Result<Toolchain, String> {
     if !sysroot.join("lib/rustlib/wasm32-wasip1").exists() {
         return Err("the wasm32-wasip1 target is not installed (rustup target add wasm32-wasip1; scripts/setup.sh does it)".into());
     }
+    // The jail has no /proc, so the loader cannot resolve rustc's
+    // `$ORIGIN` runpath: it is told where rustc's libraries are.
+    let env = vec![(
+        "LD_LIBRARY_PATH".to_owned(),
+        sysroot.join("lib").to_string_lossy().into_owned(),
+    )];
     // A sysroot under /usr is mounted with /usr already.
     let extra_ro = if sysroot.starts_with("/usr") {
         Vec::new()
@@ -81,6 +87,7 @@ fn rust() -> Result<Toolchain, String> {
         program,
         version,
         extra_ro,
+        env,
     })
 }
 
@@ -101,6 +108,7 @@ fn clang(language: Language) -> Result<Toolchain, String> {
         program,
         version,
         extra_ro: Vec::new(),
+        env: Vec::new(),
     })
 }
 

@@ -134,6 +134,7 @@ fn the_instruction_budget_ends_a_run_as_time_limit() {
         .unwrap();
     let limits = Limits {
         fuel: 5_000_000,
+        cpu_time: Duration::from_secs(30),
         wall_time: Duration::from_secs(30),
         ..test_limits()
     };
@@ -260,6 +261,53 @@ fn invalid_modules_are_compile_errors() {
 }
 
 #[test]
+fn a_run_the_wall_clock_stops_is_overloaded_not_a_time_limit() {
+    // The wall clock runs out long before the CPU time or the budget can:
+    // what a starved run on a busy machine looks like. It is never a verdict.
+    let program = sandbox()
+        .prepare_module(
+            b"(module (memory (export \"memory\") 1) (func (export \"_start\") (loop br 0)))",
+        )
+        .unwrap();
+    let limits = Limits {
+        fuel: u64::MAX / 2,
+        cpu_time: Duration::from_secs(60),
+        wall_time: Duration::from_millis(20),
+        ..test_limits()
+    };
+    let outcome = program.run(&RunInput::default(), &limits);
+    assert_eq!(outcome.status, RunStatus::Overloaded, "{}", outcome.detail);
+    assert!(outcome.detail.contains("too busy"), "{}", outcome.detail);
+}
+
+#[test]
+fn cpu_time_ends_work_that_fuel_does_not_count() {
+    // One memory.fill of 16 MiB costs one unit of fuel: with a generous
+    // budget, only the CPU-time backstop can end this loop.
+    let program = sandbox()
+        .prepare_module(
+            b"(module (memory (export \"memory\") 256)
+               (func (export \"_start\")
+                 (loop (memory.fill (i32.const 0) (i32.const 1) (i32.const 16777216)) br 0)))",
+        )
+        .unwrap();
+    let limits = Limits {
+        fuel: u64::MAX / 2,
+        cpu_time: Duration::from_millis(300),
+        wall_time: Duration::from_secs(60),
+        ..test_limits()
+    };
+    let outcome = program.run(&RunInput::default(), &limits);
+    assert_eq!(outcome.status, RunStatus::TimeLimit, "{}", outcome.detail);
+    assert!(outcome.detail.contains("CPU time"), "{}", outcome.detail);
+    assert!(
+        outcome.fuel_used < 1_000_000,
+        "fuel saw little: {}",
+        outcome.fuel_used
+    );
+}
+
+#[test]
 fn a_run_can_be_cancelled_from_another_thread() {
     let program = prepare(
         Language::C,
@@ -267,6 +315,7 @@ fn a_run_can_be_cancelled_from_another_thread() {
     );
     let cancel = CancelToken::default();
     let limits = Limits {
+        cpu_time: Duration::from_secs(60),
         wall_time: Duration::from_secs(60),
         ..test_limits()
     };

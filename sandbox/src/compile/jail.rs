@@ -2,8 +2,13 @@
 //!
 //! The jail has no network and no host files but the toolchain, mounted
 //! read-only (`/usr`, and Rust's sysroot); a throw-away working directory is
-//! the only writable place besides a private `/tmp`. `prlimit` caps heap,
-//! file size and CPU time; a wall-clock timer kills whatever is left.
+//! the only writable place besides a private `/tmp`. There is no `/proc`:
+//! with one, `include_str!("/proc/1/environ")` read the environment of
+//! bubblewrap's init, which is the server's (issue 11), and `/proc/1/cmdline`
+//! or `/proc/self/mountinfo` named host paths. bubblewrap itself starts with
+//! an empty environment, so nothing of the server's reaches the jail at all.
+//! `prlimit` caps heap, file size and CPU time; a wall-clock timer kills
+//! whatever is left.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,8 +22,15 @@ pub(crate) struct JailOutput {
     pub success: bool,
     /// stdout and stderr together, cut at the diagnostics cap.
     pub diagnostics: String,
+    /// The wall clock ran out (the CPU limit ends the compiler by itself).
     pub timed_out: bool,
+    /// A compiler process was killed for using its CPU time.
+    pub out_of_cpu: bool,
 }
+
+/// How bubblewrap reports a child killed by SIGXCPU (128 + 24), which is
+/// what RLIMIT_CPU sends at its soft limit.
+const KILLED_BY_SIGXCPU: i32 = 128 + 24;
 
 /// The bubblewrap arguments every jail starts with: new namespaces of every
 /// kind (so no network), no capabilities, and `/usr` read-only as the only
@@ -50,6 +62,8 @@ pub(crate) struct Jail<'a> {
     /// Host directories the compiler needs besides `/usr`, mounted read-only
     /// at the same path.
     pub extra_ro: Vec<PathBuf>,
+    /// Variables set in the jail besides `PATH`, `HOME` and `TMPDIR`.
+    pub env: Vec<(String, String)>,
     pub limits: &'a CompileLimits,
 }
 
@@ -72,43 +86,44 @@ fn read_capped(mut reader: impl Read, cap: usize) -> Vec<u8> {
 impl Jail<'_> {
     pub(crate) fn run(&self, program: &str, args: &[String]) -> std::io::Result<JailOutput> {
         let mut cmd = Command::new(self.bwrap);
+        // Nothing of the server's environment, in the jail or in bwrap's
+        // own init (process 1 inside): DATABASE_URL and friends stay out.
+        cmd.env_clear();
         cmd.args(JAIL_BASE_ARGS);
         for dir in &self.extra_ro {
             cmd.arg("--ro-bind").arg(dir).arg(dir);
         }
-        cmd.args([
-            "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--bind",
-        ])
-        .arg(self.workdir)
-        .args([
-            "/work",
-            "--chdir",
-            "/work",
-            "--clearenv",
-            "--setenv",
-            "PATH",
-            "/usr/bin",
-            "--setenv",
-            "HOME",
-            "/work",
-            "--setenv",
-            "TMPDIR",
-            "/tmp",
-            "/usr/bin/prlimit",
-        ])
-        .arg(format!("--data={}", self.limits.memory_bytes))
-        .arg(format!("--fsize={}", self.limits.max_output_bytes))
-        .arg(format!(
-            "--cpu={}",
-            self.limits.wall_time.as_secs().max(1) * 2
-        ))
-        .arg("--nofile=256")
-        .arg("--")
-        .arg(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        cmd.args(["--dev", "/dev", "--tmpfs", "/tmp", "--bind"])
+            .arg(self.workdir)
+            .args([
+                "/work",
+                "--chdir",
+                "/work",
+                "--clearenv",
+                "--setenv",
+                "PATH",
+                "/usr/bin",
+                "--setenv",
+                "HOME",
+                "/work",
+                "--setenv",
+                "TMPDIR",
+                "/tmp",
+            ]);
+        for (key, value) in &self.env {
+            cmd.args(["--setenv", key, value]);
+        }
+        cmd.arg("/usr/bin/prlimit")
+            .arg(format!("--data={}", self.limits.memory_bytes))
+            .arg(format!("--fsize={}", self.limits.max_output_bytes))
+            .arg(format!("--cpu={}", self.limits.cpu_time.as_secs().max(1)))
+            .arg("--nofile=256")
+            .arg("--")
+            .arg(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         let mut child = cmd.spawn()?;
         let cap = self.limits.max_diagnostics_bytes;
         let stdout = child.stdout.take();
@@ -140,6 +155,7 @@ impl Jail<'_> {
             success: status.success() && !timed_out,
             diagnostics: String::from_utf8_lossy(&diagnostics).into_owned(),
             timed_out,
+            out_of_cpu: status.code() == Some(KILLED_BY_SIGXCPU),
         })
     }
 }

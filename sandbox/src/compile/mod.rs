@@ -120,6 +120,10 @@ pub struct Toolchain {
     pub version: String,
     /// Host directories to mount read-only besides `/usr`.
     pub extra_ro: Vec<PathBuf>,
+    /// Environment the compiler needs in the jail, beyond `PATH`/`HOME`.
+    /// The jail has no `/proc`, so the dynamic loader cannot resolve
+    /// `$ORIGIN` and rustc is told where its libraries are.
+    pub env: Vec<(String, String)>,
 }
 
 impl Toolchain {
@@ -238,6 +242,7 @@ pub(crate) fn compile(
         bwrap,
         workdir: workdir.path(),
         extra_ro: toolchain.extra_ro.clone(),
+        env: toolchain.env.clone(),
         limits,
     };
     let output = jail
@@ -246,13 +251,19 @@ pub(crate) fn compile(
             &toolchain.args(&format!("/work/{file}"), "/work/main.wasm"),
         )
         .map_err(|e| PrepareError::Internal(format!("cannot start the compiler jail: {e}")))?;
-    if output.timed_out {
+    if output.out_of_cpu {
         return Err(PrepareError::Compile {
             message: format!(
-                "compilation took longer than {} seconds and was stopped",
-                limits.wall_time.as_secs()
+                "compilation used more than {} seconds of CPU time and was stopped",
+                limits.cpu_time.as_secs()
             ),
         });
+    }
+    if output.timed_out {
+        return Err(PrepareError::Overloaded(format!(
+            "compilation did not finish within {} seconds of wall-clock time",
+            limits.wall_time.as_secs()
+        )));
     }
     if !output.success {
         let mut message = scrub(&output.diagnostics, toolchain);

@@ -23,7 +23,8 @@ pub fn sandbox() -> &'static Sandbox {
             compile: CompileLimits {
                 // Hostile compiles (endless const eval) end at this limit;
                 // a shorter one keeps the suite quick.
-                wall_time: Duration::from_secs(3),
+                cpu_time: Duration::from_secs(3),
+                wall_time: Duration::from_secs(30),
                 ..CompileLimits::default()
             },
             ..SandboxConfig::default()
@@ -41,7 +42,8 @@ pub fn prepare(language: Language, source: &str) -> Program {
 
 pub fn test_limits() -> Limits {
     Limits {
-        wall_time: Duration::from_secs(2),
+        cpu_time: Duration::from_secs(2),
+        wall_time: Duration::from_secs(8),
         memory_bytes: 64 * 1024 * 1024,
         ..Limits::default()
     }
