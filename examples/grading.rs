@@ -33,7 +33,7 @@ async fn start(settings: Settings) -> Server {
     let db = startup::open_database(&settings).await.unwrap();
     let catalog = Catalog::new(db, startup::grader(&settings).unwrap());
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packages/ten-sums");
-    tokio::task::spawn_blocking(move || catalog.import_package(&dir).unwrap())
+    tokio::task::spawn_blocking(move || catalog.import_package(&dir, &Default::default()).unwrap())
         .await
         .unwrap();
     let app = Application::build(settings).await.unwrap();

@@ -16,7 +16,7 @@ use base64::Engine;
 use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
 
-use crate::accounts::rate_limit::LimitSettings;
+use crate::accounts::rate_limit::{LimitSettings, LoginLimits};
 use crate::accounts::{secret_token, Accounts, AccountsSettings};
 use crate::catalog::{describe_refusal, Catalog, Imported};
 use crate::config::Settings;
@@ -33,6 +33,8 @@ pub struct Application {
     server: Server,
     accounts: Accounts,
     workers: Option<WorkerPool>,
+    /// Stops the library import when the server stops.
+    import: rehearse_sandbox::CancelToken,
 }
 
 /// The database the settings point at: the configured URL, or the SQLite
@@ -89,19 +91,34 @@ impl Application {
             db.clone(),
             AccountsSettings {
                 session_ttl: Duration::from_secs(u64::from(settings.session_ttl_hours) * 3600),
-                login_per_account: LimitSettings {
-                    burst: settings.login_account_burst,
-                    refill: Duration::from_secs(settings.login_account_refill_seconds),
+                login: LoginLimits {
+                    account_and_ip: LimitSettings {
+                        burst: settings.login_account_burst,
+                        refill: Duration::from_secs(settings.login_account_refill_seconds),
+                    },
+                    account: LimitSettings {
+                        burst: settings.login_account_total_burst,
+                        refill: Duration::from_secs(settings.login_account_total_refill_seconds),
+                    },
+                    ip: LimitSettings {
+                        burst: settings.login_ip_burst,
+                        refill: Duration::from_secs(settings.login_ip_refill_seconds),
+                    },
                 },
-                login_per_ip: LimitSettings {
-                    burst: settings.login_ip_burst,
-                    refill: Duration::from_secs(settings.login_ip_refill_seconds),
+                signup_per_ip: LimitSettings {
+                    burst: settings.signup_ip_burst,
+                    refill: Duration::from_secs(settings.signup_ip_refill_seconds),
                 },
             },
         );
         let catalog = Catalog::new(db.clone(), grader(&settings)?);
+        let import = rehearse_sandbox::CancelToken::default();
         if settings.import_library {
-            import_library_in_background(catalog.clone(), settings.library_dir.clone());
+            import_library_in_background(
+                catalog.clone(),
+                settings.library_dir.clone(),
+                import.clone(),
+            )?;
         }
         let wake = Arc::new(Wake::default());
         let submissions = Submissions::new(
@@ -143,6 +160,7 @@ impl Application {
                 .configure(web::routes(max_body))
                 .wrap(web::error_pages::middleware())
                 .wrap(from_fn(web::csrf::ensure_cookie))
+                .wrap(web::security_headers())
                 .wrap(Compress::default())
                 .wrap(from_fn(web::metrics::record))
                 .wrap(from_fn(request_id_header))
@@ -159,6 +177,7 @@ impl Application {
             server: server.run(),
             accounts,
             workers,
+            import,
         })
     }
 
@@ -186,6 +205,9 @@ impl Application {
             result = self.server => result,
             () = housekeeping => Ok(()),
         };
+        // An import still checking packages stops at once; what it had
+        // stored stays, the rest is imported by the next start.
+        self.import.cancel();
         // Grading in hand goes back to the queue for the next process.
         if let Some(workers) = workers {
             let _ = tokio::task::spawn_blocking(move || workers.shutdown()).await;
@@ -221,6 +243,7 @@ async fn request_id_header(
 pub fn sandbox(settings: &Settings) -> anyhow::Result<rehearse_sandbox::Sandbox> {
     let config = rehearse_sandbox::SandboxConfig {
         cache_dir: settings.data_dir.join("cache").join("sandbox"),
+        cache_max_bytes: settings.sandbox_cache_mb.saturating_mul(1024 * 1024),
         ..rehearse_sandbox::SandboxConfig::default()
     };
     Ok(rehearse_sandbox::Sandbox::new(config)?)
@@ -233,9 +256,15 @@ pub fn grader(settings: &Settings) -> anyhow::Result<crate::grading::Grader> {
 
 /// Imports the bundled challenge library without holding up start-up:
 /// unchanged packages cost a hash each; new or changed ones are checked
-/// (their solutions run in the sandbox) before they are stored.
-fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
-    tokio::task::spawn_blocking(move || {
+/// (their solutions run in the sandbox) before they are stored. It runs on
+/// a thread of its own, not tokio's blocking pool (whose shutdown would wait
+/// for it), and `cancel` stops it mid-check.
+fn import_library_in_background(
+    catalog: Catalog,
+    dir: std::path::PathBuf,
+    cancel: rehearse_sandbox::CancelToken,
+) -> anyhow::Result<()> {
+    let spawned = std::thread::Builder::new().name("library-import".into()).spawn(move || {
         let packages = match crate::challenges::find_packages(std::slice::from_ref(&dir)) {
             Ok(packages) => packages,
             Err(problems) => {
@@ -253,9 +282,12 @@ fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| loop {
+                    if cancel.is_cancelled() {
+                        break;
+                    }
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(package) = packages.get(i) else { break };
-                    let outcome = catalog.import_package(package);
+                    let outcome = catalog.import_package(package, &cancel);
                     let mut counts = counts.lock().unwrap_or_else(|e| e.into_inner());
                     match outcome {
                         Ok(Imported::Created { version } | Imported::NewVersion { version }) => {
@@ -263,6 +295,7 @@ fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
                             tracing::info!(package = %package.display(), version, "challenge imported");
                         }
                         Ok(Imported::Unchanged { .. }) => counts.1 += 1,
+                        Ok(Imported::Interrupted) => break,
                         Ok(Imported::Refused(check)) => {
                             counts.2 += 1;
                             for reason in describe_refusal(&check) {
@@ -278,8 +311,15 @@ fn import_library_in_background(catalog: Catalog, dir: std::path::PathBuf) {
             }
         });
         let (stored, unchanged, refused) = counts.into_inner().unwrap_or_else(|e| e.into_inner());
-        tracing::info!(stored, unchanged, refused, "challenge library imported");
+        if cancel.is_cancelled() {
+            tracing::info!(stored, unchanged, refused, "challenge library import stopped by shutdown");
+        } else {
+            tracing::info!(stored, unchanged, refused, "challenge library imported");
+        }
     });
+    spawned
+        .map(|_| ())
+        .context("cannot start the library import")
 }
 
 /// Per-user limits and queue settings from the configuration.

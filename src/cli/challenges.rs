@@ -29,7 +29,7 @@ pub fn check(grader: &Grader, dirs: &[PathBuf], jobs: usize) -> anyhow::Result<(
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(dir) = packages.get(i) else { break };
-                let check = check_package(grader, dir);
+                let check = check_package(grader, dir, &CancelToken::default());
                 let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
                 print_check(&check);
                 results.push(check);
@@ -170,7 +170,7 @@ pub fn import(catalog: &Catalog, dirs: &[PathBuf]) -> anyhow::Result<()> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match catalog.import_package(dir)? {
+        match catalog.import_package(dir, &CancelToken::default())? {
             Imported::Created { version } => println!("{name}: created (version {version})"),
             Imported::NewVersion { version } => println!("{name}: changed, now version {version}"),
             Imported::Unchanged { version } => println!("{name}: unchanged (version {version})"),
@@ -181,6 +181,7 @@ pub fn import(catalog: &Catalog, dirs: &[PathBuf]) -> anyhow::Result<()> {
                 }
                 refused.push(name);
             }
+            Imported::Interrupted => bail!("{name}: interrupted"),
         }
     }
     if !refused.is_empty() {
@@ -201,7 +202,8 @@ pub fn grade(
 ) -> anyhow::Result<()> {
     let dir = library.join(slug);
     let package = load_package(&dir).map_err(problems_error)?;
-    let challenge = materialise(grader, &package).map_err(problems_error)?;
+    let challenge =
+        materialise(grader, &package, &CancelToken::default()).map_err(problems_error)?;
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let answer = match &challenge.spec {

@@ -298,8 +298,12 @@ fn accounts_for_cli(db: crate::db::Db) -> Accounts {
         db,
         AccountsSettings {
             session_ttl: std::time::Duration::from_secs(3600),
-            login_per_account: unlimited,
-            login_per_ip: unlimited,
+            login: crate::accounts::rate_limit::LoginLimits {
+                account_and_ip: unlimited,
+                account: unlimited,
+                ip: unlimited,
+            },
+            signup_per_ip: unlimited,
         },
     )
 }

@@ -44,7 +44,9 @@ pub struct CheckLine {
     pub outcome: String,
 }
 
-pub fn check_package(grader: &Grader, dir: &Path) -> PackageCheck {
+/// Checks the package in `dir`; `cancel` stops it early (a server
+/// shutting down), leaving a check that did not pass.
+pub fn check_package(grader: &Grader, dir: &Path, cancel: &CancelToken) -> PackageCheck {
     let started = Instant::now();
     let name = dir
         .file_name()
@@ -67,7 +69,7 @@ pub fn check_package(grader: &Grader, dir: &Path) -> PackageCheck {
         }
     };
     check.hash = Some(package.hash.clone());
-    let challenge = match materialise(grader, &package) {
+    let challenge = match materialise(grader, &package, cancel) {
         Ok(challenge) => challenge,
         Err(problems) => {
             check.problems = problems;
@@ -75,25 +77,24 @@ pub fn check_package(grader: &Grader, dir: &Path) -> PackageCheck {
             return check;
         }
     };
-    check.lines = run_expectations(grader, &challenge);
+    check.lines = run_expectations(grader, &challenge, cancel);
     check.challenge = Some(challenge);
     check.duration = started.elapsed();
     check
 }
 
-fn run_expectations(grader: &Grader, challenge: &Challenge) -> Vec<CheckLine> {
+fn run_expectations(
+    grader: &Grader,
+    challenge: &Challenge,
+    cancel: &CancelToken,
+) -> Vec<CheckLine> {
     let mut lines = Vec::new();
-    let grade = |answer: Answer| {
-        grader.grade(
-            challenge,
-            &answer,
-            &Scope::All,
-            &CancelToken::default(),
-            &mut |_| {},
-        )
-    };
+    let grade = |answer: Answer| grader.grade(challenge, &answer, &Scope::All, cancel, &mut |_| {});
     match &challenge.spec {
         Spec::Code(spec) => {
+            if spec.validator.is_some() {
+                lines.push(validator_line(grader, spec, cancel));
+            }
             for file in &spec.solutions {
                 let result = grade(Answer::Code {
                     language: file.language,
@@ -165,6 +166,31 @@ fn run_expectations(grader: &Grader, challenge: &Challenge) -> Vec<CheckLine> {
         }
     }
     lines
+}
+
+/// The package's `validator.py` must accept every test it ships.
+fn validator_line(
+    grader: &Grader,
+    spec: &crate::challenges::model::CodeSpec,
+    cancel: &CancelToken,
+) -> CheckLine {
+    let mut ignore = |_| {};
+    let run = super::Run {
+        grader,
+        cancel,
+        progress: &mut ignore,
+    };
+    let refused = spec.tests.iter().find_map(|test| {
+        super::code::validate(&run, spec, &test.input)
+            .err()
+            .map(|e| format!("refuses `{}`: {e}", test.name))
+    });
+    CheckLine {
+        path: "validator.py".into(),
+        expectation: "must accept every test".into(),
+        ok: refused.is_none(),
+        outcome: refused.unwrap_or_else(|| format!("accepted {} tests", spec.tests.len())),
+    }
 }
 
 fn summary(report: &Report) -> String {

@@ -5,6 +5,7 @@ use rehearse_sandbox::{Language, Limits, PrepareError, Program, RunInput, RunOut
 use serde_json::Value;
 
 use super::compare::{text_matches, values_match};
+use super::conceal;
 use super::{limits, truncate, GradeError, Report, Run, Scope, TestReport, Verdict};
 use crate::challenges::model::{CodeMode, CodeSpec, Comparator, Expected, TestCase, TestInput};
 use crate::challenges::types::Type;
@@ -53,10 +54,7 @@ pub(crate) fn grade(
     let mut reports = Vec::with_capacity(tests.len());
     for (i, test) in tests.iter().enumerate() {
         run.check_cancelled()?;
-        let exec = execute(run, &program, language, &spec.mode, &test.input, &limits);
-        if exec.outcome.status == RunStatus::Cancelled {
-            return Err(GradeError::Cancelled);
-        }
+        let exec = execute(run, &program, language, &spec.mode, &test.input, &limits)?;
         let report = judge(run, spec, checker.as_ref(), language, test, &exec, &limits)?;
         run.report(i + 1, tests.len(), &report);
         reports.push(report);
@@ -86,6 +84,7 @@ fn prepare(
             Err(GradeError::Unavailable { language, reason })
         }
         Err(PrepareError::Internal(e)) => Err(GradeError::Internal(e)),
+        Err(PrepareError::Overloaded(e)) => Err(GradeError::Overloaded(e)),
     }
 }
 
@@ -122,13 +121,12 @@ fn syntax_error(
         }
         Err(e) => return Err(GradeError::Internal(e.to_string())),
     };
-    let outcome = program.run_cancellable(&RunInput::default(), &limits::tooling(), run.cancel);
+    let outcome = run.execute(&program, &RunInput::default(), &limits::tooling())?;
     match outcome.status {
         RunStatus::Ok => {
             let text = outcome.stdout_text();
             Ok((!text.trim().is_empty()).then(|| text.trim_end().to_owned()))
         }
-        RunStatus::Cancelled => Err(GradeError::Cancelled),
         _ => Err(GradeError::Internal(format!(
             "the syntax check did not finish: {}",
             outcome.detail
@@ -167,23 +165,23 @@ fn execute(
     mode: &CodeMode,
     input: &TestInput,
     limits: &Limits,
-) -> Execution {
+) -> Result<Execution, GradeError> {
     let nonce = nonce();
     let stdin = harness::stdin(language, mode, input, &nonce);
-    let outcome = program.run_cancellable(&RunInput::stdin(stdin), limits, run.cancel);
+    let outcome = run.execute(program, &RunInput::stdin(stdin), limits)?;
     if let CodeMode::Stdio = mode {
-        return Execution {
+        return Ok(Execution {
             printed: outcome.stdout_text(),
             result: None,
             outcome,
-        };
+        });
     }
     let split = harness::split_output(&outcome.stdout, &nonce);
-    Execution {
+    Ok(Execution {
         printed: split.printed,
         result: split.result,
         outcome,
-    }
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -227,10 +225,12 @@ fn judge(
             format!(
                 "more than the time limit of {} for {language} ({})",
                 human_duration(limits::time_limit(&spec.limits, language)),
-                if outcome.detail.contains("instruction budget") {
-                    format!("{} instructions", limits.fuel)
+                if outcome.detail.contains("waiting") {
+                    "time spent sleeping counts as running".to_owned()
+                } else if outcome.detail.contains("CPU time") {
+                    format!("{} of CPU time", human_duration(limits.cpu_time))
                 } else {
-                    "wall-clock backstop".to_owned()
+                    format!("{} instructions", limits.fuel)
                 }
             ),
         ),
@@ -249,11 +249,10 @@ fn judge(
                 limits.stderr_bytes / 1024
             ),
         ),
-        RunStatus::RuntimeError => (
-            Verdict::RuntimeError,
-            runtime_message(outcome, language, shown),
-        ),
+        RunStatus::RuntimeError => (Verdict::RuntimeError, runtime_message(outcome)),
+        // `Run::execute` turns both into errors; they never reach a verdict.
         RunStatus::Cancelled => return Err(GradeError::Cancelled),
+        RunStatus::Overloaded => return Err(GradeError::Overloaded(outcome.detail.clone())),
         RunStatus::InternalError => (
             Verdict::InternalError,
             "the sandbox failed to run this test; it is not your fault".to_owned(),
@@ -261,6 +260,11 @@ fn judge(
     };
     report.verdict = verdict;
     report.message = message;
+    if !shown {
+        let error = (outcome.status == RunStatus::RuntimeError)
+            .then(|| conceal::error_label(outcome, language));
+        conceal::conceal(&mut report, error);
+    }
     Ok(report)
 }
 
@@ -446,14 +450,11 @@ fn run_checker(
 ) -> Result<(Verdict, String), GradeError> {
     let stdin =
         serde_json::json!({ "input": input, "expected": expected, "actual": actual }).to_string();
-    let outcome = checker.run_cancellable(
+    let outcome = run.execute(
+        checker,
         &RunInput::stdin(stdin.into_bytes()),
         &limits::tooling(),
-        run.cancel,
-    );
-    if outcome.status == RunStatus::Cancelled {
-        return Err(GradeError::Cancelled);
-    }
+    )?;
     let text = outcome.stdout_text();
     let verdict: Option<(bool, String)> = (outcome.status == RunStatus::Ok)
         .then(|| serde_json::from_str::<Value>(text.trim()).ok())
@@ -481,17 +482,11 @@ fn run_checker(
     })
 }
 
-/// The explanation of a runtime error. Hidden tests show only the error's
-/// kind: a message could carry the hidden input out.
-fn runtime_message(outcome: &RunOutcome, language: Language, shown: bool) -> String {
+/// The explanation of a runtime error on a test whose input is shown: the
+/// end of what the program wrote to stderr (its traceback), and what the
+/// runtime saw.
+fn runtime_message(outcome: &RunOutcome) -> String {
     let stderr = outcome.stderr_text();
-    let kind = error_kind(&stderr, language);
-    if !shown {
-        return match kind {
-            Some(kind) => kind,
-            None => outcome.detail.clone(),
-        };
-    }
     let tail: Vec<&str> = stderr
         .lines()
         .rev()
@@ -507,28 +502,6 @@ fn runtime_message(outcome: &RunOutcome, language: Language, shown: bool) -> Str
         message.push_str(&format!("\n({})", outcome.detail));
     }
     truncate(&message, SHOWN_CHARS)
-}
-
-/// `IndexError` from Python's last traceback line, `TypeError` from a
-/// JavaScript error, "panicked" for Rust.
-fn error_kind(stderr: &str, language: Language) -> Option<String> {
-    let last = stderr.lines().rev().find(|l| !l.trim().is_empty())?.trim();
-    match language {
-        Language::Python | Language::JavaScript => {
-            let name: String = last
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
-                .collect();
-            (name.len() > 2
-                && (name.ends_with("Error")
-                    || name.ends_with("Exception")
-                    || name.ends_with("Interrupt")
-                    || name == "StopIteration"))
-                .then_some(name)
-        }
-        Language::Rust if stderr.contains("panicked at") => Some("the program panicked".into()),
-        _ => None,
-    }
 }
 
 fn human_duration(d: std::time::Duration) -> String {
@@ -611,12 +584,16 @@ fn custom_test(
     input: &TestInput,
 ) -> Result<TestCase, GradeError> {
     check_input(spec, input).map_err(GradeError::BadInput)?;
+    validate(run, spec, input)?;
     let expected = match reference_answer(run, spec, Some(language), input)? {
         Ok(expected) => expected,
         Err(why) => {
-            return Err(GradeError::BadInput(format!(
-                "the reference solution cannot run this input: {why}"
-            )))
+            // What the reference printed or where it failed is its source
+            // showing through: it stays in the log (issue 11).
+            tracing::warn!(%why, "the reference solution failed on a custom input");
+            return Err(GradeError::BadInput(
+                "this input is outside what the problem allows (the reference solution cannot answer it); check the constraints in the statement".into(),
+            ));
         }
     };
     Ok(TestCase {
@@ -628,8 +605,14 @@ fn custom_test(
     })
 }
 
-/// Checks a custom input against the challenge's signature.
+/// Checks a custom input against the challenge's signature and its declared
+/// constraints.
 pub fn check_input(spec: &CodeSpec, input: &TestInput) -> Result<(), String> {
+    check_types(spec, input)?;
+    crate::challenges::constraints::check_input(&spec.mode, &spec.constraints, input)
+}
+
+fn check_types(spec: &CodeSpec, input: &TestInput) -> Result<(), String> {
     match (&spec.mode, input) {
         (CodeMode::Function { signature }, TestInput::Args(args)) => {
             if args.len() != signature.params.len() {
@@ -690,6 +673,42 @@ pub fn check_input(spec: &CodeSpec, input: &TestInput) -> Result<(), String> {
     }
 }
 
+/// Runs the package's `validator.py`, if it has one, on a custom input:
+/// what it prints is why the input is not allowed.
+pub(crate) fn validate(
+    run: &Run<'_>,
+    spec: &CodeSpec,
+    input: &TestInput,
+) -> Result<(), GradeError> {
+    let Some(source) = &spec.validator else {
+        return Ok(());
+    };
+    let program = run
+        .sandbox()
+        .prepare(Language::Python, source)
+        .map_err(|e| GradeError::Internal(format!("the validator cannot be loaded: {e}")))?;
+    let stdin = serde_json::json!({ "input": input_json(&spec.mode, input) }).to_string();
+    let outcome = run.execute(
+        &program,
+        &RunInput::stdin(stdin.into_bytes()),
+        &limits::tooling(),
+    )?;
+    if outcome.status != RunStatus::Ok {
+        tracing::error!(detail = %outcome.detail, stderr = %truncate(&outcome.stderr_text(), 500), "the challenge's validator failed");
+        return Err(GradeError::Internal(
+            "the challenge's validator failed".into(),
+        ));
+    }
+    let verdict = outcome.stdout_text();
+    match verdict.trim() {
+        "" => Ok(()),
+        why => Err(GradeError::BadInput(format!(
+            "this input is not allowed: {}",
+            truncate(why, 300)
+        ))),
+    }
+}
+
 /// Runs the preferred reference solution on `input`: the expected answer,
 /// or why the reference could not give one.
 pub(crate) fn reference_answer(
@@ -731,7 +750,7 @@ pub(crate) fn reference_answer(
         &spec.mode,
         input,
         &limits::tooling(),
-    );
+    )?;
     let outcome = &exec.outcome;
     if outcome.status != RunStatus::Ok {
         return Ok(Err(format!(

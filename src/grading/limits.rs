@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rehearse_sandbox::{Language, Limits};
 
-use crate::challenges::model::CodeLimits;
+use crate::challenges::model::{CodeLimits, Spec};
 
 /// How a language's speed compares with compiled code.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,16 +63,20 @@ pub fn calibrated(language: Language) -> LanguageCost {
     }
 }
 
-/// The wall-clock backstop, as a multiple of the language's time limit:
-/// loose enough that the instruction budget, not the clock, decides.
-const WALL_BACKSTOP: f64 = 5.0;
-/// The least wall-clock time any test gets: short limits would otherwise
-/// let a busy machine (page faults, memory growth, another run on the same
-/// core) decide a verdict that the instruction budget should decide.
-const WALL_FLOOR: Duration = Duration::from_secs(2);
+/// The CPU-time backstop, as a multiple of the language's time limit:
+/// loose enough that the instruction budget decides, and there for work
+/// fuel does not count (a bulk memory copy is one instruction).
+const CPU_BACKSTOP: f64 = 3.0;
+/// The least CPU time any test gets: page faults and memory growth cost
+/// CPU that fuel does not see.
+const CPU_FLOOR: Duration = Duration::from_secs(1);
 /// Start-up allowance added to the backstop (instantiation, and the
 /// interpreter's own start for Python and JavaScript).
-const WALL_SLACK: Duration = Duration::from_millis(250);
+const CPU_SLACK: Duration = Duration::from_millis(250);
+/// The wall clock allows this many times the CPU time (plus a second): a
+/// run that reaches it was starved by a busy machine, which is never the
+/// candidate's fault (the run is tried again; see `Run::execute`).
+const WALL_PER_CPU: u32 = 4;
 
 /// The language's multiplier, unless the challenge overrides it.
 pub fn multiplier(limits: &CodeLimits, language: Language) -> f64 {
@@ -88,16 +92,24 @@ pub fn time_limit(limits: &CodeLimits, language: Language) -> Duration {
     Duration::from_secs_f64(f64::from(limits.time_ms) * multiplier(limits, language) / 1000.0)
 }
 
+/// The CPU-time and wall-clock backstops for a run whose time limit is
+/// `time`.
+pub fn backstops(time: Duration) -> (Duration, Duration) {
+    let cpu = time.mul_f64(CPU_BACKSTOP).max(CPU_FLOOR) + CPU_SLACK;
+    (cpu, cpu * WALL_PER_CPU + Duration::from_secs(1))
+}
+
 /// Sandbox limits for one test in `language`.
 pub fn for_test(limits: &CodeLimits, language: Language) -> Limits {
     let cost = calibrated(language);
     let fuel = f64::from(limits.time_ms) * multiplier(limits, language) * cost.fuel_per_ms as f64;
+    let (cpu_time, wall_time) = backstops(time_limit(limits, language));
     Limits {
-        wall_time: time_limit(limits, language)
-            .mul_f64(WALL_BACKSTOP)
-            .max(WALL_FLOOR)
-            + WALL_SLACK,
+        cpu_time,
+        wall_time,
         fuel: fuel as u64,
+        // Sleeping for the whole time limit spends the whole budget.
+        wait_fuel_per_ms: cost.fuel_per_ms,
         memory_bytes: limits.memory_mb as usize * 1024 * 1024,
         // Results travel on stdout too (200,000 method results are a few MB).
         stdout_bytes: 16 * 1024 * 1024,
@@ -105,11 +117,48 @@ pub fn for_test(limits: &CodeLimits, language: Language) -> Limits {
     }
 }
 
+/// The longest a whole grading of `spec` may take, whatever happens inside
+/// it: every test at its wall-clock limit in the slowest language offered,
+/// each tried as often as `Run::execute` tries, plus compiling and the
+/// package's tools. The worker gives up on a grading that takes longer and
+/// puts the job back, so nothing (a bug of ours included) can hold a
+/// worker for good.
+pub fn grading_budget(spec: &Spec) -> Duration {
+    let attempts = 1 + super::OVERLOADED_RETRIES;
+    let tooling = tooling().wall_time;
+    let compile = Duration::from_secs(60);
+    match spec {
+        Spec::Code(code) => {
+            let slowest = code
+                .languages
+                .iter()
+                .map(|&l| for_test(&code.limits, l).wall_time)
+                .max()
+                .unwrap_or(tooling);
+            let checker = if code.checker.is_some() {
+                tooling
+            } else {
+                Duration::ZERO
+            };
+            let per_test = (slowest + checker) * attempts;
+            per_test * code.tests.len().max(1) as u32 + 2 * compile + 2 * tooling * attempts
+        }
+        Spec::Sql(sql) => {
+            let (_, wall) = backstops(Duration::from_millis(u64::from(sql.limits.time_ms)));
+            // The answer, the reference and a baseline run on each dataset.
+            wall * 3 * attempts * sql.datasets.len().max(1) as u32 + compile
+        }
+        Spec::Design(_) => compile,
+    }
+}
+
 /// Limits for package tooling (generators, checkers): generous, fixed.
 pub fn tooling() -> Limits {
     Limits {
-        wall_time: Duration::from_secs(20),
+        cpu_time: Duration::from_secs(20),
+        wall_time: Duration::from_secs(90),
         fuel: 400_000_000_000,
+        wait_fuel_per_ms: 20_000_000,
         memory_bytes: 512 * 1024 * 1024,
         stdout_bytes: 64 * 1024 * 1024,
         ..Limits::default()
@@ -136,7 +185,8 @@ mod tests {
         let a = for_test(&base, Language::Python);
         let b = for_test(&slower, Language::Python);
         assert_eq!(b.fuel, 2 * a.fuel);
-        assert!(b.wall_time > a.wall_time);
+        assert!(b.cpu_time > a.cpu_time);
+        assert!(b.wall_time > b.cpu_time);
         assert_eq!(a.memory_bytes, 64 * 1024 * 1024);
         assert_eq!(time_limit(&base, Language::Cpp), Duration::from_secs(1));
     }

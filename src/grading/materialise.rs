@@ -14,7 +14,11 @@ use crate::challenges::model::{Call, Challenge, CodeMode, CodeSpec, Spec, TestCa
 
 /// The challenge with every test concrete, or what went wrong (file and
 /// test named).
-pub fn materialise(grader: &Grader, package: &Package) -> Result<Challenge, Vec<Problem>> {
+pub fn materialise(
+    grader: &Grader,
+    package: &Package,
+    cancel: &CancelToken,
+) -> Result<Challenge, Vec<Problem>> {
     let mut challenge = package.challenge.clone();
     let Spec::Code(spec) = &mut challenge.spec else {
         return Ok(challenge);
@@ -22,11 +26,10 @@ pub fn materialise(grader: &Grader, package: &Package) -> Result<Challenge, Vec<
     if package.pending.is_empty() {
         return Ok(challenge);
     }
-    let cancel = CancelToken::default();
     let mut ignore = |_| {};
     let run = Run {
         grader,
-        cancel: &cancel,
+        cancel,
         progress: &mut ignore,
     };
     let mut problems = Vec::new();
@@ -68,7 +71,9 @@ fn generate(run: &Run<'_>, spec: &CodeSpec, pending: &PendingTest) -> Result<Tes
     };
     let mut outputs = Vec::new();
     for _ in 0..2 {
-        let outcome = program.run(&input, &limits::tooling());
+        let outcome = run
+            .execute(&program, &input, &limits::tooling())
+            .map_err(|e| format!("{}: {e}", pending.script_path))?;
         if outcome.status != RunStatus::Ok {
             return Err(format!(
                 "{} failed ({}): {}",

@@ -16,6 +16,7 @@
 pub mod check;
 pub mod code;
 pub mod compare;
+pub mod conceal;
 pub mod design;
 pub mod limits;
 pub mod materialise;
@@ -23,7 +24,9 @@ pub mod sql;
 
 use std::fmt;
 
-use rehearse_sandbox::{CancelToken, Language, Sandbox};
+use rehearse_sandbox::{
+    CancelToken, Language, Limits, Program, RunInput, RunOutcome, RunStatus, Sandbox,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::challenges::model::{Challenge, DesignAnswer, Spec, TestInput};
@@ -232,6 +235,11 @@ pub enum GradeError {
     Unavailable { language: Language, reason: String },
     #[error("grading was cancelled")]
     Cancelled,
+    /// The machine was too busy to give a run its fair share, even after
+    /// retries: nothing is known about the answer, so no verdict is given
+    /// (the worker tries the whole grading again later).
+    #[error("the machine is too busy to grade fairly: {0}")]
+    Overloaded(String),
     #[error("internal grading error: {0}")]
     Internal(String),
 }
@@ -288,6 +296,9 @@ impl Grader {
     }
 }
 
+/// How many times a run stopped by the wall clock is tried again.
+pub(crate) const OVERLOADED_RETRIES: u32 = 2;
+
 /// One grading in progress: what the kind-specific graders need.
 pub(crate) struct Run<'a> {
     pub grader: &'a Grader,
@@ -306,6 +317,36 @@ impl Run<'_> {
         } else {
             Ok(())
         }
+    }
+
+    /// Runs `program` once. A run the machine was too busy for
+    /// ([`RunStatus::Overloaded`]) is tried again after a pause — a
+    /// wall-clock stop must never become a verdict — and after
+    /// [`OVERLOADED_RETRIES`] the grading gives up with
+    /// [`GradeError::Overloaded`]. Cancellation is an error too, so callers
+    /// only ever see outcomes that say something about the program.
+    pub fn execute(
+        &self,
+        program: &Program,
+        input: &RunInput,
+        limits: &Limits,
+    ) -> Result<RunOutcome, GradeError> {
+        let mut pause = std::time::Duration::from_millis(200);
+        for attempt in 0..=OVERLOADED_RETRIES {
+            let outcome = program.run_cancellable(input, limits, self.cancel);
+            match outcome.status {
+                RunStatus::Cancelled => return Err(GradeError::Cancelled),
+                RunStatus::Overloaded if attempt < OVERLOADED_RETRIES => {
+                    tracing::warn!(detail = %outcome.detail, attempt, "run stopped by the wall clock; trying again");
+                    std::thread::sleep(pause);
+                    pause *= 4;
+                    self.check_cancelled()?;
+                }
+                RunStatus::Overloaded => return Err(GradeError::Overloaded(outcome.detail)),
+                _ => return Ok(outcome),
+            }
+        }
+        Err(GradeError::Overloaded("no run finished".into()))
     }
 
     pub fn report(&mut self, done: usize, total: usize, test: &TestReport) {

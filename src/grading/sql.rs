@@ -207,15 +207,20 @@ fn prepare(run: &Run<'_>, query: &str, options: SqlOptions) -> Result<Program, G
             PrepareError::Unavailable { language, reason } => {
                 GradeError::Unavailable { language, reason }
             }
+            PrepareError::Overloaded(e) => GradeError::Overloaded(e),
             other => GradeError::Internal(other.to_string()),
         })
 }
 
 fn sql_limits(spec: &SqlSpec) -> Limits {
     let cost = limits::calibrated(Language::Sql);
+    let time = std::time::Duration::from_millis(u64::from(spec.limits.time_ms));
+    let (cpu_time, wall_time) = limits::backstops(time);
     Limits {
-        wall_time: std::time::Duration::from_millis(u64::from(spec.limits.time_ms) * 3 + 250),
+        cpu_time,
+        wall_time,
         fuel: u64::from(spec.limits.time_ms) * cost.fuel_per_ms,
+        wait_fuel_per_ms: cost.fuel_per_ms,
         memory_bytes: 256 * 1024 * 1024,
         ..Limits::default()
     }
@@ -227,15 +232,13 @@ fn execute(
     setup: &str,
     limits: &Limits,
 ) -> Result<Outcome, GradeError> {
-    let outcome = program.run_cancellable(
-        &RunInput::stdin(setup.as_bytes().to_vec()),
-        limits,
-        run.cancel,
-    );
+    let outcome = run.execute(program, &RunInput::stdin(setup.as_bytes().to_vec()), limits)?;
     let limit = |verdict: Verdict, message: &str| Ok(Outcome::Limit(verdict, message.to_owned()));
     match outcome.status {
         RunStatus::Ok => {}
+        // `Run::execute` turns both into errors.
         RunStatus::Cancelled => return Err(GradeError::Cancelled),
+        RunStatus::Overloaded => return Err(GradeError::Overloaded(outcome.detail)),
         RunStatus::TimeLimit => {
             return limit(
                 Verdict::TimeLimitExceeded,
@@ -292,7 +295,25 @@ fn execute(
     })
 }
 
+/// Judges one dataset; a hidden dataset's report keeps only what
+/// `conceal` allows (an SQL error message can quote the hidden rows).
 fn judge(
+    spec: &SqlSpec,
+    dataset: &Dataset,
+    expected: &Table,
+    outcome: Outcome,
+    base_fuel: u64,
+) -> TestReport {
+    let mut report = judge_table(spec, dataset, expected, outcome, base_fuel);
+    if dataset.hidden {
+        let error = (report.verdict == Verdict::RuntimeError)
+            .then_some("the query failed on this dataset (its error is hidden with the data)");
+        super::conceal::conceal(&mut report, error);
+    }
+    report
+}
+
+fn judge_table(
     spec: &SqlSpec,
     dataset: &Dataset,
     expected: &Table,

@@ -264,7 +264,20 @@ impl Worker {
         if self.stopping.load(Ordering::SeqCst) {
             cancel.cancel();
         }
-        let graded = self.grade_with_lease(job, &challenge, &answer, &scope, &cancel, record.id);
+        let budget = crate::grading::limits::grading_budget(&challenge.spec);
+        let overran = AtomicBool::new(false);
+        let graded = self.grade_with_lease(
+            job,
+            Grading {
+                challenge: &challenge,
+                answer: &answer,
+                scope: &scope,
+                submission: record.id,
+            },
+            &cancel,
+            budget,
+            &overran,
+        );
         self.in_hand
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -276,6 +289,12 @@ impl Worker {
                 self.db
                     .run_blocking(|conn| jobs::release(conn, job.id, &self.owner, now))?;
                 return Ok(Outcome::HandedBack);
+            }
+            Err(GradeError::Cancelled) if overran.load(Ordering::SeqCst) => {
+                return Err(WorkerError::Other(format!(
+                    "grading took longer than its budget of {} s and was stopped",
+                    budget.as_secs()
+                )))
             }
             Err(GradeError::Cancelled) => return Ok(Outcome::LeaseLost),
             Err(
@@ -313,24 +332,37 @@ impl Worker {
     }
 
     /// Grades while a helper thread renews the lease; losing the lease
-    /// cancels the grading.
+    /// cancels the grading, and so does running past `budget` (then
+    /// `overran` is set and the lease is no longer renewed).
     fn grade_with_lease(
         &self,
         job: &ClaimedJob,
-        challenge: &crate::challenges::model::Challenge,
-        answer: &Answer,
-        scope: &Scope,
+        grading: Grading<'_>,
         cancel: &CancelToken,
-        submission: crate::domain::SubmissionId,
+        budget: Duration,
+        overran: &AtomicBool,
     ) -> Result<(crate::grading::Report, Vec<ProgressItem>), GradeError> {
+        let Grading {
+            challenge,
+            answer,
+            scope,
+            submission,
+        } = grading;
         // Dropping `done` ends the renewal thread at once (no sleep to wait out).
         let (done, finished) = std::sync::mpsc::channel::<()>();
         let renew_every = LEASE / 3;
+        let started = Instant::now();
         std::thread::scope(|scope_threads| {
             scope_threads.spawn(move || {
                 while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
                     finished.recv_timeout(renew_every)
                 {
+                    if started.elapsed() > budget {
+                        tracing::error!(%submission, budget_s = budget.as_secs(), "grading overran its budget; stopping it");
+                        overran.store(true, Ordering::SeqCst);
+                        cancel.cancel();
+                        break;
+                    }
                     let now = Utc::now();
                     let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
                     match self
@@ -390,6 +422,14 @@ impl Worker {
             Outcome::LeaseLost
         })
     }
+}
+
+/// What one job grades.
+struct Grading<'a> {
+    challenge: &'a crate::challenges::model::Challenge,
+    answer: &'a Answer,
+    scope: &'a Scope,
+    submission: SubmissionId,
 }
 
 /// How many tests a grading in `scope` runs (none for design answers).
