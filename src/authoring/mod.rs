@@ -242,9 +242,20 @@ impl Authoring {
         }
     }
 
+    /// The draft of `slug` to look at: the stored draft, or the current
+    /// version's files of a published challenge — without storing anything
+    /// (a GET must not create a draft; the first save does).
+    pub async fn view(&self, user: &User, slug: &str) -> Result<Draft, AuthoringError> {
+        self.draft(user, slug, false).await
+    }
+
     /// The draft of `slug`; editing a published challenge starts a draft
     /// from its current version's files.
     pub async fn open(&self, user: &User, slug: &str) -> Result<Draft, AuthoringError> {
+        self.draft(user, slug, true).await
+    }
+
+    async fn draft(&self, user: &User, slug: &str, store: bool) -> Result<Draft, AuthoringError> {
         let (challenge, draft) = self.records(slug).await?;
         if challenge.is_none() && draft.is_none() {
             return Err(AuthoringError::NotFound(slug.to_owned()));
@@ -264,7 +275,9 @@ impl Authoring {
             });
         }
         let files = self.published_files(challenge.as_ref()).await?;
-        self.store_new(user, slug, &files).await?;
+        if store {
+            self.store_new(user, slug, &files).await?;
+        }
         Ok(Draft {
             slug: slug.to_owned(),
             files,
@@ -303,13 +316,18 @@ impl Authoring {
     ) -> Result<Draft, AuthoringError> {
         check_files(&files)?;
         let (challenge, draft) = self.records(slug).await?;
-        if draft.is_none() {
+        if challenge.is_none() && draft.is_none() {
             return Err(AuthoringError::NotFound(slug.to_owned()));
         }
         if !may_edit(user, challenge.as_ref(), draft.as_ref()) {
             return Err(AuthoringError::Forbidden(
                 "only this challenge's author or an admin may edit it".into(),
             ));
+        }
+        if draft.is_none() {
+            // The first save of an edit to a published challenge.
+            self.store_new(user, slug, &files).await?;
+            return self.open(user, slug).await;
         }
         let json = serde_json::to_string(&files).map_err(|e| DbError::Unexpected(e.to_string()))?;
         let key = slug.to_owned();
@@ -335,7 +353,11 @@ impl Authoring {
                 tempfile::tempdir().map_err(|e| DbError::Unexpected(format!("temp dir: {e}")))?;
             let dir = temp.path().join(&slug);
             write_files(&dir, &files).map_err(|e| invalid("files", e))?;
-            Ok(check_package(catalog.grader(), &dir))
+            Ok(check_package(
+                catalog.grader(),
+                &dir,
+                &rehearse_sandbox::CancelToken::default(),
+            ))
         })
         .await
         .map_err(|e| DbError::Unexpected(format!("check task failed: {e}")))?

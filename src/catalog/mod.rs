@@ -5,17 +5,20 @@
 //! Importing grades reference and wrong solutions in the sandbox, so it is
 //! blocking work: async callers run it on the blocking pool.
 
+pub mod view;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use crate::challenges::model::Challenge;
+pub use view::ChallengeView;
+
+use crate::challenges::model::{Challenge, Spec};
 use crate::challenges::{load_package, Problem};
 use crate::db::challenges::{self as store, ChallengeRecord, NewVersion, Origin};
 use crate::db::{Db, DbError};
 use crate::domain::ChallengeId;
 use crate::grading::check::{check_package, CheckLine, PackageCheck};
-use crate::grading::sql::DatasetPreview;
 use crate::grading::Grader;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +31,8 @@ pub enum CatalogError {
         version: u32,
         reason: String,
     },
+    #[error("the view of challenge {slug} cannot be made: {reason}")]
+    View { slug: String, reason: String },
 }
 
 /// What importing one package did.
@@ -45,24 +50,28 @@ pub enum Imported {
     /// The package has problems or its solutions do not behave; nothing
     /// was stored.
     Refused(Box<PackageCheck>),
+    /// Stopped by its cancel token before it was done; nothing was stored.
+    Interrupted,
 }
 
 #[derive(Clone)]
 pub struct Catalog {
     db: Db,
     grader: Grader,
-    /// Parsed versions, by (challenge, version): versions never change, so
-    /// workers parse each package once.
-    versions: Arc<Mutex<VersionCache>>,
-    /// SQL challenges' visible datasets as tables, by version.
-    previews: Arc<Mutex<PreviewCache>>,
+    /// Parsed packages by (challenge, version), for grading and checking
+    /// answers: versions never change, so each is parsed once. Few are kept,
+    /// since a package holds every hidden test.
+    versions: Cached<Challenge>,
+    /// Public views by (challenge, version): small, so every one asked for
+    /// is kept.
+    views: Cached<ChallengeView>,
 }
 
-type VersionCache = HashMap<(ChallengeId, u32), Arc<Challenge>>;
-type PreviewCache = HashMap<(ChallengeId, u32), Arc<Vec<DatasetPreview>>>;
+/// Values kept per (challenge, version), shared by the catalog's clones.
+type Cached<T> = Arc<Mutex<HashMap<(ChallengeId, u32), Arc<T>>>>;
 
-/// Versions kept parsed in memory (the whole library is about 50).
-const VERSION_CACHE: usize = 256;
+/// Parsed packages kept in memory.
+const VERSION_CACHE: usize = 16;
 
 impl Catalog {
     pub fn new(db: Db, grader: Grader) -> Self {
@@ -70,32 +79,8 @@ impl Catalog {
             db,
             grader,
             versions: Arc::default(),
-            previews: Arc::default(),
+            views: Arc::default(),
         }
-    }
-
-    /// The visible datasets of a SQL challenge version as tables (blocking:
-    /// they are read in the sandbox once, then kept).
-    pub fn dataset_previews_blocking(
-        &self,
-        id: ChallengeId,
-        version: u32,
-        spec: &crate::challenges::model::SqlSpec,
-    ) -> Result<Arc<Vec<DatasetPreview>>, crate::grading::GradeError> {
-        if let Some(found) = self
-            .previews
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&(id, version))
-        {
-            return Ok(found.clone());
-        }
-        let previews = Arc::new(crate::grading::sql::preview_tables(&self.grader, spec)?);
-        self.previews
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert((id, version), previews.clone());
-        Ok(previews)
     }
 
     pub fn db(&self) -> &Db {
@@ -137,13 +122,100 @@ impl Catalog {
         Ok(Some(challenge))
     }
 
+    /// The public view of `record`'s current version (blocking).
+    pub fn view_blocking(
+        &self,
+        record: &ChallengeRecord,
+    ) -> Result<Arc<ChallengeView>, CatalogError> {
+        self.version_view_blocking(record.id, record.current_version)?
+            .ok_or_else(|| CatalogError::CorruptPackage {
+                slug: record.slug.clone(),
+                version: record.current_version,
+                reason: "the version is missing".into(),
+            })
+    }
+
+    /// The public view of one version (blocking): from the cache, else from
+    /// its stored JSON, else (a version stored before views were kept) made
+    /// from the package once and stored. `None` when there is no such
+    /// version.
+    pub fn version_view_blocking(
+        &self,
+        id: ChallengeId,
+        version: u32,
+    ) -> Result<Option<Arc<ChallengeView>>, CatalogError> {
+        let key = (id, version);
+        if let Some(found) = self
+            .views
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(Some(found.clone()));
+        }
+        let corrupt = |reason: String| CatalogError::CorruptPackage {
+            slug: id.to_string(),
+            version,
+            reason,
+        };
+        let (stored, published) = match self.db.run_blocking(|conn| {
+            let stored = store::view(conn, id, version)?;
+            let record = store::find(conn, id)?;
+            Ok((stored, record.is_some_and(|r| r.published)))
+        })? {
+            (Some(stored), published) => (stored, published),
+            (None, _) => return Ok(None),
+        };
+        let mut view: ChallengeView = match stored {
+            Some(json) => serde_json::from_str(&json).map_err(|e| corrupt(e.to_string()))?,
+            None => {
+                let challenge = self
+                    .version_blocking(id, version)?
+                    .ok_or_else(|| corrupt("the version is missing".into()))?;
+                let view = self.make_view(&challenge)?;
+                let json = serde_json::to_string(&view).map_err(|e| corrupt(e.to_string()))?;
+                self.db
+                    .run_blocking(|conn| store::set_view(conn, id, version, &json))?;
+                view
+            }
+        };
+        view.version = version;
+        view.published = published;
+        let view = Arc::new(view);
+        self.views
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, view.clone());
+        Ok(Some(view))
+    }
+
+    /// The view of a challenge about to be stored (blocking: a SQL
+    /// challenge's visible datasets are read in the sandbox).
+    fn make_view(&self, challenge: &Challenge) -> Result<ChallengeView, CatalogError> {
+        let previews =
+            match &challenge.spec {
+                Spec::Sql(spec) => crate::grading::sql::preview_tables(&self.grader, spec)
+                    .map_err(|e| CatalogError::View {
+                        slug: challenge.slug.clone(),
+                        reason: e.to_string(),
+                    })?,
+                _ => Vec::new(),
+            };
+        Ok(ChallengeView::new(challenge, 0, false, previews))
+    }
+
     pub fn grader(&self) -> &Grader {
         &self.grader
     }
 
     /// Imports the package in `dir` (blocking). Checks run only when the
-    /// package changed since the stored version.
-    pub fn import_package(&self, dir: &Path) -> Result<Imported, CatalogError> {
+    /// package changed since the stored version; `cancel` stops them (a
+    /// server shutting down does not wait for a library's solutions).
+    pub fn import_package(
+        &self,
+        dir: &Path,
+        cancel: &rehearse_sandbox::CancelToken,
+    ) -> Result<Imported, CatalogError> {
         // A cheap look first: an unchanged package needs no checks.
         if let Ok(package) = load_package(dir) {
             let slug = package.challenge.slug.clone();
@@ -159,7 +231,10 @@ impl Catalog {
                 });
             }
         }
-        let check = check_package(&self.grader, dir);
+        let check = check_package(&self.grader, dir, cancel);
+        if cancel.is_cancelled() {
+            return Ok(Imported::Interrupted);
+        }
         let (Some(challenge), Some(hash), true) = (&check.challenge, &check.hash, check.passed())
         else {
             return Ok(Imported::Refused(Box::new(check)));
@@ -189,6 +264,8 @@ impl Catalog {
             .map(serde_json::to_string)
             .transpose()
             .map_err(|e| DbError::Unexpected(format!("cannot serialise files: {e}")))?;
+        let view_json = serde_json::to_string(&self.make_view(challenge)?)
+            .map_err(|e| DbError::Unexpected(format!("cannot serialise a view: {e}")))?;
         let new = NewVersion {
             slug: &challenge.slug,
             kind: challenge.kind().as_str(),
@@ -200,38 +277,64 @@ impl Catalog {
             content_hash: hash,
             package_json: &package_json,
             files_json: files_json.as_deref(),
+            view_json: &view_json,
         };
         Ok(self
             .db
             .run_blocking(|conn| store::save_version(conn, &new, origin, author, true))?)
     }
 
-    /// A challenge's catalog row and its current version, by slug.
+    /// A challenge's catalog row and its current version (the whole
+    /// package, for checking answers against it), by slug.
     pub async fn current(
         &self,
         slug: &str,
-    ) -> Result<Option<(ChallengeRecord, Challenge)>, CatalogError> {
-        let slug = slug.to_owned();
-        let found = self
-            .db
-            .run(move |conn| {
-                let Some(record) = store::find_by_slug(conn, &slug)? else {
-                    return Ok(None);
-                };
-                let package = store::package(conn, record.id, record.current_version)?;
-                Ok(package.map(|p| (record, p)))
-            })
-            .await?;
-        let Some((record, package)) = found else {
+    ) -> Result<Option<(ChallengeRecord, Arc<Challenge>)>, CatalogError> {
+        let Some(record) = self.record(slug).await? else {
             return Ok(None);
         };
-        let challenge =
-            serde_json::from_str(&package).map_err(|e| CatalogError::CorruptPackage {
-                slug: record.slug.clone(),
-                version: record.current_version,
-                reason: e.to_string(),
-            })?;
-        Ok(Some((record, challenge)))
+        let (id, version) = (record.id, record.current_version);
+        let challenge = self
+            .on_blocking_pool(move |catalog| catalog.version_blocking(id, version))
+            .await?;
+        Ok(challenge.map(|c| (record, c)))
+    }
+
+    /// A challenge's catalog row and its public view, by slug: what pages
+    /// and the API show.
+    pub async fn view(
+        &self,
+        slug: &str,
+    ) -> Result<Option<(ChallengeRecord, Arc<ChallengeView>)>, CatalogError> {
+        let Some(record) = self.record(slug).await? else {
+            return Ok(None);
+        };
+        let row = record.clone();
+        let view = self
+            .on_blocking_pool(move |catalog| catalog.view_blocking(&row))
+            .await?;
+        Ok(Some((record, view)))
+    }
+
+    /// Runs `f` (which may read the database or the sandbox) on tokio's
+    /// blocking pool.
+    async fn on_blocking_pool<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Catalog) -> Result<T, CatalogError> + Send + 'static,
+    ) -> Result<T, CatalogError> {
+        let catalog = self.clone();
+        tokio::task::spawn_blocking(move || f(&catalog))
+            .await
+            .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))?
+    }
+
+    /// A challenge's catalog row, by slug.
+    pub async fn record(&self, slug: &str) -> Result<Option<ChallengeRecord>, CatalogError> {
+        let slug = slug.to_owned();
+        Ok(self
+            .db
+            .run(move |conn| store::find_by_slug(conn, &slug))
+            .await?)
     }
 
     pub async fn list(&self) -> Result<Vec<ChallengeRecord>, CatalogError> {
@@ -370,16 +473,12 @@ impl Catalog {
                     .filter(|w| !title.contains(w.as_str()))
                     .collect();
                 if !missing.is_empty() {
-                    let catalog = self.clone();
-                    let (id, version) = (record.id, record.current_version);
-                    let challenge =
-                        tokio::task::spawn_blocking(move || catalog.version_blocking(id, version))
-                            .await
-                            .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))??;
-                    let text = challenge
-                        .map(|c| c.statement.to_lowercase())
-                        .unwrap_or_default();
-                    if !missing.iter().all(|w| text.contains(w.as_str())) {
+                    // The statement, from the small cached view, never the package.
+                    let row = record.clone();
+                    let view = self
+                        .on_blocking_pool(move |catalog| catalog.view_blocking(&row))
+                        .await?;
+                    if !view.mentions_all(&words) {
                         continue;
                     }
                 }

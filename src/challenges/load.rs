@@ -10,12 +10,14 @@ use std::path::{Component, Path, PathBuf};
 use rehearse_sandbox::Language;
 use serde_json::Value;
 
+use super::constraints::Constraint;
 use super::manifest::{RawCode, RawManifest, RawSql, RawTest};
 use super::model::*;
 use super::rubric::RawRubric;
 use super::signature::{check_class_name, parse_constructor, ClassSpec, Signature};
 use super::skills;
 use super::slug::check_slug;
+use super::types::Type;
 use crate::harness;
 
 /// Largest file read from a package (generated tests are not files).
@@ -265,8 +267,12 @@ impl Reader {
             }
         };
         let statement = self.read("statement.md", MAX_SOURCE_BYTES);
-        if statement.as_deref().is_some_and(|s| s.trim().is_empty()) {
-            self.problem("statement.md", None, "the statement is empty");
+        if let Some(text) = &statement {
+            if text.trim().is_empty() {
+                self.problem("statement.md", None, "the statement is empty");
+            } else if let Err(why) = super::statement::check(text) {
+                self.problem("statement.md", None, why);
+            }
         }
         let m = "challenge.toml";
         if raw.title.trim().is_empty() || raw.title.chars().count() > 120 {
@@ -325,6 +331,13 @@ impl Reader {
                     ),
                 );
             }
+        }
+        if raw.kind != "code" && !raw.constraints.is_empty() {
+            self.field(
+                m,
+                "constraints",
+                "only code challenges declare input constraints",
+            );
         }
         let mut pending = Vec::new();
         let spec = match raw.kind.as_str() {
@@ -437,7 +450,22 @@ impl Reader {
                 .or_insert_with(|| harness::starter(language, &mode));
         }
         let comparator = comparator?;
+        let constraints = self.constraints(manifest, &mode);
+        let validator = if self.dir.join("validator.py").is_file() {
+            self.read("validator.py", MAX_SOURCE_BYTES)
+        } else {
+            None
+        };
         let tests = self.tests(&mode, &comparator, pending)?;
+        for (i, test) in tests.iter().enumerate() {
+            if let Err(e) = super::constraints::check_input(&mode, &constraints, &test.input) {
+                self.problem(
+                    "tests.json",
+                    Some(format!("test {} ({})", i + 1, test.name)),
+                    format!("the input breaks the constraints: {e}"),
+                );
+            }
+        }
         let solutions = self.sources("solutions");
         let wrong = self.sources("wrong");
         if solutions.is_empty() {
@@ -466,7 +494,52 @@ impl Reader {
             solutions,
             wrong,
             checker,
+            constraints,
+            validator,
         })
+    }
+
+    /// `[constraints]`, each checked against the parameters it names.
+    fn constraints(&mut self, manifest: &RawManifest, mode: &CodeMode) -> Vec<Constraint> {
+        let params: Vec<(Option<&str>, &str, &Type)> = match mode {
+            CodeMode::Function { signature } => signature
+                .params
+                .iter()
+                .map(|p| (None, p.name.as_str(), &p.ty))
+                .collect(),
+            CodeMode::Class { class } => class
+                .constructor
+                .iter()
+                .map(|p| (Some(class.name.as_str()), p.name.as_str(), &p.ty))
+                .chain(class.methods.iter().flat_map(|m| {
+                    m.params
+                        .iter()
+                        .map(move |p| (Some(m.name.as_str()), p.name.as_str(), &p.ty))
+                }))
+                .collect(),
+            CodeMode::Stdio => Vec::new(),
+        };
+        let class = matches!(mode, CodeMode::Class { .. });
+        let mut out = Vec::new();
+        for (key, bounds) in &manifest.constraints {
+            if matches!(mode, CodeMode::Stdio) {
+                self.field(
+                    "challenge.toml",
+                    &format!("constraints.{key}"),
+                    "stdio programs read text: check their input with a validator.py instead",
+                );
+                continue;
+            }
+            let constraint = Constraint {
+                key: key.clone(),
+                bounds: bounds.clone(),
+            };
+            match super::constraints::check_declaration(&constraint, &params, class) {
+                Ok(()) => out.push(constraint),
+                Err(e) => self.field("challenge.toml", &format!("constraints.{key}"), e),
+            }
+        }
+        out
     }
 
     fn class_mode(&mut self, raw: &RawCode) -> Option<CodeMode> {

@@ -21,6 +21,9 @@ pub(super) struct RawManifest {
     pub code: Option<RawCode>,
     pub sql: Option<RawSql>,
     pub design: Option<RawDesign>,
+    /// Code challenges: bounds on each parameter (see `constraints`).
+    #[serde(default)]
+    pub constraints: BTreeMap<String, super::constraints::Bounds>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -8,12 +8,15 @@
 //!
 //! - [`types`]: the language-neutral type language (`list<int>`, `tree`, …)
 //! - [`signature`]: function and class signatures written in it
+//! - [`constraints`]: the input bounds a code challenge declares
 //! - [`rubric`]: system-design rubrics
 //! - [`skills`]: the fixed vocabulary of skills
+//! - [`statement`]: statements' limits and their rendering to safe HTML
 //! - [`Slug`]: a checked challenge name
 //!
 //! This module does no grading and knows nothing of HTTP or storage.
 
+pub mod constraints;
 pub mod load;
 mod manifest;
 pub mod model;
@@ -21,6 +24,7 @@ pub mod rubric;
 pub mod signature;
 pub mod skills;
 mod slug;
+pub mod statement;
 pub mod types;
 
 pub use load::{find_packages, load_package, Package, Problem};

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use rehearse_sandbox::Language;
 use serde::{Deserialize, Serialize};
+
+use super::constraints::Constraint;
 use serde_json::Value;
 
 use super::rubric::Rubric;
@@ -111,6 +113,14 @@ pub struct CodeSpec {
     pub wrong: Vec<SourceFile>,
     /// A Python program that judges an answer (comparator `checker`).
     pub checker: Option<String>,
+    /// Bounds on the input, from `[constraints]` (see `constraints`).
+    #[serde(default)]
+    pub constraints: Vec<Constraint>,
+    /// A Python program that checks an input beyond the declared bounds
+    /// (`validator.py`): it reads `{"input": …}` and prints why the input
+    /// is not allowed, or nothing.
+    #[serde(default)]
+    pub validator: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -62,32 +62,37 @@ pub fn insert(
 }
 
 /// The token with this hash and its owner; records the use.
+/// The token's owner. Its last use is recorded at most once a minute, and
+/// a failed write (a full disk) is logged, not fatal: reading must work.
 pub fn authenticate(
     conn: &mut DbConnection,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<(ApiTokenId, StoredUser)>, DbError> {
-    let found: Option<(String, UserRow)> = api_tokens::table
+    let found: Option<(String, Option<chrono::NaiveDateTime>, UserRow)> = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(token_hash))
-        .select((api_tokens::id, UserRow::as_select()))
+        .select((
+            api_tokens::id,
+            api_tokens::last_used_at,
+            UserRow::as_select(),
+        ))
         .first(conn)
         .optional()?;
-    let Some((id, user)) = found else {
+    let Some((id, last_used, user)) = found else {
         return Ok(None);
     };
     let id = ApiTokenId::parse(&id)
         .ok_or_else(|| DbError::Corrupt(format!("token id {id:?} is not a UUID")))?;
     let a_minute_ago = (now - chrono::Duration::minutes(1)).naive_utc();
-    diesel::update(
-        api_tokens::table.find(id.to_string()).filter(
-            api_tokens::last_used_at
-                .is_null()
-                .or(api_tokens::last_used_at.lt(a_minute_ago)),
-        ),
-    )
-    .set(api_tokens::last_used_at.eq(now.naive_utc()))
-    .execute(conn)?;
+    if last_used.is_none_or(|t| t < a_minute_ago) {
+        if let Err(e) = diesel::update(api_tokens::table.find(id.to_string()))
+            .set(api_tokens::last_used_at.eq(now.naive_utc()))
+            .execute(conn)
+        {
+            tracing::warn!(error = %e, "cannot record an API token's use");
+        }
+    }
     Ok(Some((id, user.into_stored()?)))
 }
 

@@ -62,6 +62,8 @@ pub struct NewVersion<'a> {
     pub package_json: &'a str,
     /// The package's files as JSON (path → text), for export and editing.
     pub files_json: Option<&'a str>,
+    /// The version's public view as JSON (see `catalog::view`).
+    pub view_json: &'a str,
 }
 
 #[derive(Queryable, Selectable)]
@@ -183,6 +185,38 @@ pub fn package(
         .optional()?)
 }
 
+/// A version's public view (JSON): `None` when there is no such version,
+/// `Some(None)` when it was stored before views were kept.
+pub fn view(
+    conn: &mut DbConnection,
+    id: ChallengeId,
+    version: u32,
+) -> Result<Option<Option<String>>, DbError> {
+    Ok(challenge_versions::table
+        .filter(challenge_versions::challenge_id.eq(id.to_string()))
+        .filter(challenge_versions::version.eq(version as i32))
+        .select(challenge_versions::view)
+        .first::<Option<String>>(conn)
+        .optional()?)
+}
+
+/// Keeps the public view of a version stored without one.
+pub fn set_view(
+    conn: &mut DbConnection,
+    id: ChallengeId,
+    version: u32,
+    view_json: &str,
+) -> Result<(), DbError> {
+    diesel::update(
+        challenge_versions::table
+            .filter(challenge_versions::challenge_id.eq(id.to_string()))
+            .filter(challenge_versions::version.eq(version as i32)),
+    )
+    .set(challenge_versions::view.eq(view_json))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// A version's package files (JSON), when they were kept.
 pub fn files(
     conn: &mut DbConnection,
@@ -257,6 +291,7 @@ pub fn save_version(
                 challenge_versions::content_hash.eq(new.content_hash),
                 challenge_versions::package.eq(new.package_json),
                 challenge_versions::files.eq(new.files_json),
+                challenge_versions::view.eq(new.view_json),
                 challenge_versions::created_at.eq(now),
             ))
             .execute(conn)?;

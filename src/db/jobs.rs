@@ -31,6 +31,19 @@ struct ReadyRow {
     max_attempts: i32,
 }
 
+/// How many jobs with the candidate job's fair-share key are leased now:
+/// the claim takes the ready job whose sender has the fewest in hand, then
+/// the oldest. Every sender gets a worker before anyone gets a second, so
+/// a flood from one place (fresh accounts included) waits behind everyone
+/// else instead of in front. Plain SQL: a correlated count that both
+/// backends read the same way.
+fn in_hand_for_share() -> diesel::expression::SqlLiteral<diesel::sql_types::BigInt> {
+    diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT COUNT(*) FROM grading_jobs AS held \
+          WHERE held.share_key = grading_jobs.share_key AND held.state = 'leased')",
+    )
+}
+
 /// Selects the oldest ready job, then leases it, on one backend's
 /// connection (the two backends differ only in how the row is locked).
 macro_rules! claim_on {
@@ -45,6 +58,7 @@ macro_rules! claim_on {
                         .and(grading_jobs::lease_expires_at.lt($now))),
             )
             .order((
+                in_hand_for_share(),
                 grading_jobs::available_at.asc(),
                 grading_jobs::created_at.asc(),
             ))
@@ -217,6 +231,7 @@ pub(super) fn enqueue(
     conn: &mut DbConnection,
     submission: SubmissionId,
     max_attempts: u32,
+    share_key: &str,
     now: DateTime<Utc>,
 ) -> Result<(), diesel::result::Error> {
     diesel::insert_into(grading_jobs::table)
@@ -229,6 +244,7 @@ pub(super) fn enqueue(
             grading_jobs::available_at.eq(now.naive_utc()),
             grading_jobs::created_at.eq(now.naive_utc()),
             grading_jobs::updated_at.eq(now.naive_utc()),
+            grading_jobs::share_key.eq(share_key),
         ))
         .execute(conn)?;
     Ok(())

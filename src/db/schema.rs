@@ -77,6 +77,7 @@ diesel::table! {
         package -> Text,
         created_at -> Timestamp,
         files -> Nullable<Text>,
+        view -> Nullable<Text>,
     }
 }
 
@@ -132,6 +133,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        share_key -> Text,
     }
 }
 

@@ -36,37 +36,37 @@ pub fn insert(conn: &mut DbConnection, new: &NewSession<'_>) -> Result<(), DbErr
 }
 
 /// The session with this token hash and its user, if it has not expired.
+/// A live session, with whether its activity record is stale (older than
+/// a minute) and worth a write.
 pub fn find_active(
     conn: &mut DbConnection,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<Option<(SessionId, StoredUser)>, DbError> {
-    let found: Option<(String, UserRow)> = sessions::table
+) -> Result<Option<(SessionId, StoredUser, bool)>, DbError> {
+    let found: Option<(String, NaiveDateTime, UserRow)> = sessions::table
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(token_hash))
         .filter(sessions::expires_at.gt(now.naive_utc()))
-        .select((sessions::id, UserRow::as_select()))
+        .select((sessions::id, sessions::last_seen_at, UserRow::as_select()))
         .first(conn)
         .optional()?;
+    let a_minute_ago: NaiveDateTime = (now - chrono::Duration::minutes(1)).naive_utc();
     found
-        .map(|(id, user)| {
+        .map(|(id, seen, user)| {
             let id = SessionId::parse(&id)
                 .ok_or_else(|| DbError::Corrupt(format!("session id {id:?} is not a UUID")))?;
-            Ok((id, user.into_stored()?))
+            Ok((id, user.into_stored()?, seen < a_minute_ago))
         })
         .transpose()
 }
 
-/// Records activity, at most once a minute per session to spare writes.
+/// Records activity. Callers write only when [`find_active`] says the
+/// record is stale, so most requests write nothing (a full disk then
+/// leaves reading pages alone).
 pub fn touch(conn: &mut DbConnection, id: SessionId, now: DateTime<Utc>) -> Result<(), DbError> {
-    let a_minute_ago: NaiveDateTime = (now - chrono::Duration::minutes(1)).naive_utc();
-    diesel::update(
-        sessions::table
-            .find(id.to_string())
-            .filter(sessions::last_seen_at.lt(a_minute_ago)),
-    )
-    .set(sessions::last_seen_at.eq(now.naive_utc()))
-    .execute(conn)?;
+    diesel::update(sessions::table.find(id.to_string()))
+        .set(sessions::last_seen_at.eq(now.naive_utc()))
+        .execute(conn)?;
     Ok(())
 }
 

@@ -116,28 +116,39 @@ pub struct NewSubmission<'a> {
     pub answer: &'a str,
     pub custom_input: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
+    /// The grading queue's fair-share key (see `jobs::claim`).
+    pub share_key: &'a str,
     pub created_at: DateTime<Utc>,
 }
 
 /// What storing a submission did.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Stored {
+pub enum Stored<R> {
     Created(SubmissionId),
     /// The user already sent a submission with this idempotency key.
     Existing(Box<SubmissionRecord>),
+    /// `admit` said no; nothing was stored.
+    Refused(R),
 }
 
-/// Stores a submission and queues its grading job, in one transaction.
+/// Stores a submission and queues its grading job, in one transaction that
+/// holds the user's lock, so `admit` (the caller's limits, counted in the
+/// same transaction) cannot be raced by the user's own concurrent requests.
 /// A repeated idempotency key returns the first submission instead.
-pub fn insert_and_enqueue(
+pub fn insert_and_enqueue<R>(
     conn: &mut DbConnection,
     new: &NewSubmission<'_>,
     max_attempts: u32,
-) -> Result<Stored, DbError> {
-    if let Some(existing) = find_by_key(conn, new)? {
-        return Ok(Stored::Existing(Box::new(existing)));
-    }
-    let result = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+    admit: impl FnOnce(&mut DbConnection) -> Result<Result<(), R>, DbError>,
+) -> Result<Stored<R>, DbError> {
+    let result = conn.transaction::<_, DbError, _>(|conn| {
+        super::users::lock(conn, new.user_id)?;
+        if let Some(existing) = find_by_key(conn, new)? {
+            return Ok(Stored::Existing(Box::new(existing)));
+        }
+        if let Err(refusal) = admit(conn)? {
+            return Ok(Stored::Refused(refusal));
+        }
         diesel::insert_into(submissions::table)
             .values((
                 submissions::id.eq(new.id.to_string()),
@@ -154,10 +165,11 @@ pub fn insert_and_enqueue(
                 submissions::created_at.eq(new.created_at.naive_utc()),
             ))
             .execute(conn)?;
-        jobs::enqueue(conn, new.id, max_attempts, new.created_at)
+        jobs::enqueue(conn, new.id, max_attempts, new.share_key, new.created_at)?;
+        Ok(Stored::Created(new.id))
     });
-    match result.map_err(DbError::from) {
-        Ok(()) => Ok(Stored::Created(new.id)),
+    match result {
+        Ok(stored) => Ok(stored),
         // A double-click raced past the first look: the other request won.
         Err(e) if e.is_unique_violation() => match find_by_key(conn, new)? {
             Some(existing) => Ok(Stored::Existing(Box::new(existing))),

@@ -116,6 +116,18 @@ pub fn update_password_hash(
     Ok(updated == 1)
 }
 
+/// Takes the user's lock for the rest of the transaction: a write to the
+/// user's row (that changes nothing). On PostgreSQL it locks the row, so
+/// the user's concurrent transactions queue behind this one; on SQLite,
+/// as the transaction's first statement, it takes the database's write
+/// lock (waiting out the busy timeout), which serialises them as well.
+pub fn lock(conn: &mut DbConnection, id: UserId) -> Result<(), DbError> {
+    diesel::update(users::table.find(id.to_string()))
+        .set(users::id.eq(users::id))
+        .execute(conn)?;
+    Ok(())
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum SetRoleOutcome {
     Updated,

@@ -76,9 +76,9 @@ impl Reviews {
         if viewer.role < Role::Instructor {
             return Err(ReviewError::Forbidden);
         }
-        let (record, challenge) = self
+        let record = self
             .catalog
-            .current(slug)
+            .record(slug)
             .await?
             .ok_or_else(|| ReviewError::NotFound(format!("no challenge `{slug}`")))?;
         let id = record.id;
@@ -102,8 +102,8 @@ impl Reviews {
         }
         let accepted = verdicts.get("accepted").copied().unwrap_or(0);
         Ok(ChallengeStats {
-            slug: challenge.slug,
-            title: challenge.title,
+            slug: record.slug,
+            title: record.title,
             attempts: rows.len(),
             users: users.len(),
             solvers: solvers.len(),
@@ -175,6 +175,12 @@ impl Reviews {
             return Err(ReviewError::Invalid {
                 field: "comment",
                 message: "explain the review in 1–2000 characters: the candidate reads it".into(),
+            });
+        }
+        if let Some(line) = crate::domain::nul_byte_line(comment) {
+            return Err(ReviewError::Invalid {
+                field: "comment",
+                message: format!("line {line} of the comment holds a NUL byte (\\0); remove it"),
             });
         }
         let view = self.submissions.view(viewer, id).await?;
