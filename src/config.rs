@@ -30,20 +30,35 @@ pub struct Settings {
     /// first start when unset, so every process sharing a database agrees.
     #[serde(skip_serializing)]
     pub secret_key: Option<SecretString>,
+    /// Bearer token that `/metrics` requires. Unset means the endpoint is
+    /// off (404): request counts by route are not for everyone to read.
+    #[serde(skip_serializing)]
+    pub metrics_token: Option<SecretString>,
     /// Set when the server is reached over HTTPS: cookies get the `Secure` flag.
     pub tls: bool,
     /// How long a login lasts, in hours.
     pub session_ttl_hours: u32,
     /// Largest request body accepted, in bytes (larger ones get 413).
     pub max_body_bytes: usize,
-    /// Failed-or-not login attempts allowed per account in a burst, refilled
-    /// one every `login_account_refill_seconds`.
+    /// Failed logins (and wrong current passwords) allowed per account from
+    /// one client IP in a burst, refilled one every
+    /// `login_account_refill_seconds`.
     pub login_account_burst: u32,
     pub login_account_refill_seconds: u64,
-    /// Login attempts allowed per client IP in a burst, refilled one every
-    /// `login_ip_refill_seconds`.
+    /// Failed logins allowed per account from all IPs together, refilled one
+    /// every `login_account_total_refill_seconds`: slows guessing spread over
+    /// many machines.
+    pub login_account_total_burst: u32,
+    pub login_account_total_refill_seconds: u64,
+    /// Failed logins allowed per client IP across accounts in a burst,
+    /// refilled one every `login_ip_refill_seconds` (successful logins never
+    /// count, so people behind one NAT do not lock each other out).
     pub login_ip_burst: u32,
     pub login_ip_refill_seconds: u64,
+    /// Sign-ups allowed per client IP in a burst, refilled one every
+    /// `signup_ip_refill_seconds`.
+    pub signup_ip_burst: u32,
+    pub signup_ip_refill_seconds: u64,
     /// Take the client IP from `X-Forwarded-For`/`Forwarded` (only behind a
     /// proxy you run; otherwise clients could pick their own rate-limit key).
     pub trust_proxy_headers: bool,
@@ -65,6 +80,12 @@ pub struct Settings {
     pub pending_submissions: u32,
     /// Grading attempts before a submission ends as an internal error.
     pub grading_attempts: u32,
+    /// The most the compiled-module cache (under `data_dir/cache`) may hold,
+    /// in MiB; the least recently used modules go first.
+    pub sandbox_cache_mb: u64,
+    /// `/readyz` reports not ready when the data directory's disk has less
+    /// free space than this, in MiB (the database needs room to write).
+    pub min_free_disk_mb: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -83,13 +104,18 @@ impl Default for Settings {
             database_url: None,
             db_pool_size: 8,
             secret_key: None,
+            metrics_token: None,
             tls: false,
             session_ttl_hours: 24 * 14,
             max_body_bytes: 256 * 1024,
             login_account_burst: 10,
             login_account_refill_seconds: 60,
+            login_account_total_burst: 100,
+            login_account_total_refill_seconds: 5,
             login_ip_burst: 30,
             login_ip_refill_seconds: 10,
+            signup_ip_burst: 10,
+            signup_ip_refill_seconds: 360,
             trust_proxy_headers: false,
             log_format: LogFormat::Pretty,
             http_workers: None,
@@ -99,6 +125,8 @@ impl Default for Settings {
             submissions_per_minute: 20,
             pending_submissions: 5,
             grading_attempts: 3,
+            sandbox_cache_mb: 2048,
+            min_free_disk_mb: 256,
         }
     }
 }
@@ -151,6 +179,7 @@ impl Settings {
             _ => Vec::new(),
         };
         keys.push("secret_key".to_owned());
+        keys.push("metrics_token".to_owned());
         keys
     }
 

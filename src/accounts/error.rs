@@ -13,8 +13,10 @@ pub enum AccountsError {
     InvalidCredentials,
     #[error("the current password is incorrect")]
     WrongPassword,
-    #[error("too many login attempts; try again in {} seconds", retry_after.as_secs().max(1))]
+    #[error("too many failed attempts; try again in {} seconds", retry_after.as_secs().max(1))]
     RateLimited { retry_after: Duration },
+    #[error("too many sign-ups from this address; try again in {} seconds", retry_after.as_secs().max(1))]
+    TooManySignUps { retry_after: Duration },
     #[error("no such user")]
     UserNotFound,
     #[error("no such API token")]

@@ -23,7 +23,7 @@ use crate::db::{self, Db};
 use crate::domain::{
     ApiTokenId, DisplayName, Email, Password, Role, SessionId, TokenName, User, UserId,
 };
-use rate_limit::{LimitSettings, LoginLimiter};
+use rate_limit::{LimitSettings, LoginLimiter, LoginLimits, SignupLimiter};
 
 /// Who is making a request, and with what credential.
 #[derive(Debug, Clone)]
@@ -70,17 +70,28 @@ pub struct NewAccount {
 /// secret scanners can be taught to find it).
 pub const API_TOKEN_PREFIX: &str = "rh_";
 
+/// What a sign-up did. The two outcomes must look the same to the person
+/// signing up (the web layer answers both alike), or sign-up would tell
+/// anyone which emails have accounts.
+#[derive(Debug)]
+pub enum SignUp {
+    Created(User),
+    /// The email already had an account; nothing changed.
+    AlreadyRegistered,
+}
+
 #[derive(Clone)]
 pub struct Accounts {
     db: Db,
     limiter: Arc<LoginLimiter>,
+    signups: Arc<SignupLimiter>,
     session_ttl: chrono::Duration,
 }
 
 pub struct AccountsSettings {
     pub session_ttl: Duration,
-    pub login_per_account: LimitSettings,
-    pub login_per_ip: LimitSettings,
+    pub login: LoginLimits,
+    pub signup_per_ip: LimitSettings,
 }
 
 async fn blocking<T: Send + 'static>(
@@ -91,8 +102,25 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| AccountsError::Unexpected(format!("background task failed: {e}")))
 }
 
+/// Password hashing and checking, at most one per core at a time: each
+/// takes 19 MiB and tens of milliseconds, so a burst of sign-ups or logins
+/// queues here instead of taking the machine's memory all at once.
+async fn password_work<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AccountsError> {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let permits = PERMITS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    });
+    let _permit = permits
+        .acquire()
+        .await
+        .map_err(|e| AccountsError::Unexpected(format!("password work refused: {e}")))?;
+    blocking(f).await
+}
+
 async fn hash_password(password: Password) -> Result<String, AccountsError> {
-    blocking(move || password_hash::hash(password.expose()))
+    password_work(move || password_hash::hash(password.expose()))
         .await?
         .map_err(|e| AccountsError::Unexpected(format!("password hashing failed: {e}")))
 }
@@ -101,10 +129,8 @@ impl Accounts {
     pub fn new(db: Db, settings: AccountsSettings) -> Self {
         Self {
             db,
-            limiter: Arc::new(LoginLimiter::new(
-                settings.login_per_account,
-                settings.login_per_ip,
-            )),
+            limiter: Arc::new(LoginLimiter::new(settings.login)),
+            signups: Arc::new(SignupLimiter::new(settings.signup_per_ip)),
             session_ttl: chrono::Duration::from_std(settings.session_ttl)
                 .unwrap_or(chrono::Duration::days(14)),
         }
@@ -115,7 +141,26 @@ impl Accounts {
         self.session_ttl
     }
 
-    /// Creates an account. A taken email (in any case) is [`AccountsError::EmailTaken`].
+    /// Signs up a new candidate, throttled per client IP. A taken email
+    /// costs the same work as a free one and changes nothing.
+    pub async fn sign_up(
+        &self,
+        new: NewAccount,
+        client: &ClientInfo,
+    ) -> Result<SignUp, AccountsError> {
+        self.signups
+            .check(client.ip)
+            .map_err(|retry_after| AccountsError::TooManySignUps { retry_after })?;
+        match self.create_account(new).await {
+            Ok(user) => Ok(SignUp::Created(user)),
+            Err(AccountsError::EmailTaken) => Ok(SignUp::AlreadyRegistered),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Creates an account (as `rehearse user add` does; sign-up pages go
+    /// through [`Accounts::sign_up`]). A taken email (in any case) is
+    /// [`AccountsError::EmailTaken`].
     pub async fn create_account(&self, new: NewAccount) -> Result<User, AccountsError> {
         let password_hash = hash_password(new.password).await?;
         let user = User {
@@ -141,8 +186,8 @@ impl Accounts {
     }
 
     /// Checks an email and password. Unknown email and wrong password give the
-    /// same error after the same work; attempts are throttled per account and
-    /// per IP before any work is done.
+    /// same error after the same work; a throttled account or IP is refused
+    /// before any work is done, and each failure is counted.
     async fn verify_credentials(
         &self,
         email: &str,
@@ -152,16 +197,24 @@ impl Accounts {
         self.limiter
             .check(email, client.ip)
             .map_err(|retry_after| AccountsError::RateLimited { retry_after })?;
+        let verified = self.check_password(email, password).await;
+        if matches!(verified, Err(AccountsError::InvalidCredentials)) {
+            self.limiter.failed(email, client.ip);
+        }
+        verified
+    }
+
+    async fn check_password(&self, email: &str, password: &str) -> Result<User, AccountsError> {
         let password = password.to_owned();
         let Ok(email) = Email::parse(email) else {
-            blocking(move || password_hash::verify_dummy(&password)).await?;
+            password_work(move || password_hash::verify_dummy(&password)).await?;
             return Err(AccountsError::InvalidCredentials);
         };
         let stored = self
             .db
             .run(move |conn| db::users::find_by_email(conn, &email))
             .await?;
-        let verified = blocking(move || match stored {
+        let verified = password_work(move || match stored {
             Some(stored) if password_hash::verify(&stored.password_hash, &password) => {
                 Some(stored.user)
             }
@@ -246,13 +299,17 @@ impl Accounts {
             .run(move |conn| {
                 let now = db::now();
                 let found = db::sessions::find_active(conn, &token_hash, now)?;
-                if let Some((id, _)) = &found {
-                    db::sessions::touch(conn, *id, now)?;
+                if let Some((id, _, true)) = &found {
+                    // Activity is a nicety: a failed write (a full disk)
+                    // must not turn a page view into an error.
+                    if let Err(e) = db::sessions::touch(conn, *id, now) {
+                        tracing::warn!(error = %e, "cannot record a session's activity");
+                    }
                 }
                 Ok(found)
             })
             .await?;
-        Ok(found.map(|(id, stored)| Identity {
+        Ok(found.map(|(id, stored, _)| Identity {
             user: stored.user,
             credential: Credential::Session(id),
         }))
@@ -313,13 +370,20 @@ impl Accounts {
     }
 
     /// Changes a password after checking the current one, then ends every
-    /// other session of the user (a stolen session dies with the old password).
+    /// other session of the user (a stolen session dies with the old
+    /// password). Wrong current passwords are throttled like logins: a
+    /// stolen session must not become a way to guess the password.
     pub async fn change_password(
         &self,
         identity: &Identity,
         current: String,
         new: Password,
+        client: &ClientInfo,
     ) -> Result<(), AccountsError> {
+        let account = identity.user.email.as_str().to_owned();
+        self.limiter
+            .check(&account, client.ip)
+            .map_err(|retry_after| AccountsError::RateLimited { retry_after })?;
         let user_id = identity.user.id;
         let stored = self
             .db
@@ -327,8 +391,9 @@ impl Accounts {
             .await?
             .ok_or(AccountsError::UserNotFound)?;
         let matches =
-            blocking(move || password_hash::verify(&stored.password_hash, &current)).await?;
+            password_work(move || password_hash::verify(&stored.password_hash, &current)).await?;
         if !matches {
+            self.limiter.failed(&account, client.ip);
             return Err(AccountsError::WrongPassword);
         }
         let new_hash = hash_password(new).await?;
@@ -455,6 +520,7 @@ impl Accounts {
     /// Removes expired sessions and idle rate-limit buckets.
     pub async fn housekeeping(&self) -> Result<usize, AccountsError> {
         self.limiter.prune();
+        self.signups.prune();
         Ok(self
             .db
             .run(|conn| db::sessions::delete_expired(conn, db::now()))

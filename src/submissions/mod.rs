@@ -72,6 +72,44 @@ fn invalid(field: &'static str, message: impl Into<String>) -> SubmissionError {
     }
 }
 
+/// Whether `user` may send another answer now: at most `pending` waiting
+/// or being graded, at most `per_minute` in the last minute. Runs inside
+/// the transaction that stores the answer (see `insert_and_enqueue`).
+fn within_limits(
+    conn: &mut crate::db::DbConnection,
+    user: crate::domain::UserId,
+    limits: &Limits,
+) -> Result<Result<(), SubmissionError>, DbError> {
+    let since = Utc::now() - chrono::Duration::seconds(60);
+    let (recent, pending) = store::load_of_user(conn, user, since)?;
+    if pending >= i64::from(limits.pending) {
+        return Ok(Err(SubmissionError::RateLimited {
+            retry_after: Duration::from_secs(5),
+            message: format!(
+                "you already have {pending} answers waiting to be graded; wait for one to finish"
+            ),
+        }));
+    }
+    if recent >= i64::from(limits.per_minute) {
+        let oldest = store::oldest_since(conn, user, since)?;
+        let wait = oldest
+            .map(|t| {
+                (t + chrono::Duration::seconds(60) - Utc::now())
+                    .num_seconds()
+                    .max(1)
+            })
+            .unwrap_or(60);
+        return Ok(Err(SubmissionError::RateLimited {
+            retry_after: Duration::from_secs(wait as u64),
+            message: format!(
+                "at most {} answers a minute; try again in {wait} s",
+                limits.per_minute
+            ),
+        }));
+    }
+    Ok(Ok(()))
+}
+
 /// Scored, or only run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -174,16 +212,19 @@ impl Submissions {
         self.wake.subscribe()
     }
 
-    /// Stores an answer and queues it for grading.
+    /// Stores an answer and queues it for grading. The user's limits are
+    /// counted in the transaction that stores it, so concurrent requests
+    /// cannot race past them. `share_key` is where it came from (the
+    /// client's address), for the queue's fair share.
     pub async fn create(
         &self,
         user: &User,
         slug: &str,
         new: NewAnswer,
+        share_key: Option<String>,
     ) -> Result<Accepted, SubmissionError> {
         let (record, challenge) = self.visible_challenge(user, slug).await?;
         let custom_input = check_answer(&challenge, &new)?;
-        self.check_limits(user).await?;
         let answer = serde_json::to_string(&new.answer)
             .map_err(|e| DbError::Unexpected(format!("cannot serialise an answer: {e}")))?;
         let custom_input = custom_input
@@ -199,6 +240,8 @@ impl Submissions {
         let user_id = user.id;
         let max_attempts = self.limits.max_attempts;
         let key = new.idempotency_key.clone();
+        let share_key = share_key.unwrap_or_else(|| format!("user:{user_id}"));
+        let limits = self.limits.clone();
         let stored = self
             .db
             .run(move |conn| {
@@ -214,13 +257,16 @@ impl Submissions {
                         answer: &answer,
                         custom_input: custom_input.as_deref(),
                         idempotency_key: key.as_deref(),
+                        share_key: &share_key,
                         created_at: crate::db::now(),
                     },
                     max_attempts,
+                    |conn| within_limits(conn, user_id, &limits),
                 )
             })
             .await?;
         match stored {
+            Stored::Refused(refusal) => Err(refusal),
             Stored::Created(id) => {
                 self.wake.notify();
                 Ok(Accepted {
@@ -244,51 +290,13 @@ impl Submissions {
         &self,
         user: &User,
         slug: &str,
-    ) -> Result<(ChallengeRecord, Challenge), SubmissionError> {
+    ) -> Result<(ChallengeRecord, Arc<Challenge>), SubmissionError> {
         match self.catalog.current(slug).await? {
             Some((record, challenge)) if record.published || user.role >= Role::Instructor => {
                 Ok((record, challenge))
             }
             _ => Err(SubmissionError::ChallengeNotFound(slug.to_owned())),
         }
-    }
-
-    async fn check_limits(&self, user: &User) -> Result<(), SubmissionError> {
-        let user_id = user.id;
-        let since = Utc::now() - chrono::Duration::seconds(60);
-        let (recent, pending, oldest) = self
-            .db
-            .run(move |conn| {
-                let (recent, pending) = store::load_of_user(conn, user_id, since)?;
-                let oldest = store::oldest_since(conn, user_id, since)?;
-                Ok((recent, pending, oldest))
-            })
-            .await?;
-        if pending >= i64::from(self.limits.pending) {
-            return Err(SubmissionError::RateLimited {
-                retry_after: Duration::from_secs(5),
-                message: format!(
-                    "you already have {pending} answers waiting to be graded; wait for one to finish"
-                ),
-            });
-        }
-        if recent >= i64::from(self.limits.per_minute) {
-            let wait = oldest
-                .map(|t| {
-                    (t + chrono::Duration::seconds(60) - Utc::now())
-                        .num_seconds()
-                        .max(1)
-                })
-                .unwrap_or(60);
-            return Err(SubmissionError::RateLimited {
-                retry_after: Duration::from_secs(wait as u64),
-                message: format!(
-                    "at most {} answers a minute; try again in {wait} s",
-                    self.limits.per_minute
-                ),
-            });
-        }
-        Ok(())
     }
 
     /// A submission, for its owner or an instructor. Anyone else gets "not
@@ -317,8 +325,8 @@ impl Submissions {
         limit: i64,
     ) -> Result<Vec<SubmissionView>, SubmissionError> {
         let challenge = match slug {
-            Some(slug) => match self.catalog.current(slug).await? {
-                Some((record, _)) => Some(record.id),
+            Some(slug) => match self.catalog.record(slug).await? {
+                Some(record) => Some(record.id),
                 None => return Err(SubmissionError::ChallengeNotFound(slug.to_owned())),
             },
             None => None,
@@ -338,13 +346,14 @@ impl Submissions {
     async fn to_view(&self, record: SubmissionRecord) -> Result<SubmissionView, SubmissionError> {
         let catalog = self.catalog.clone();
         let (challenge_id, version) = (record.challenge_id, record.challenge_version);
-        let challenge =
-            tokio::task::spawn_blocking(move || catalog.version_blocking(challenge_id, version))
-                .await
-                .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))??
-                .ok_or_else(|| {
-                    DbError::Corrupt(format!("submission {} has no challenge version", record.id))
-                })?;
+        let challenge = tokio::task::spawn_blocking(move || {
+            catalog.version_view_blocking(challenge_id, version)
+        })
+        .await
+        .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))??
+        .ok_or_else(|| {
+            DbError::Corrupt(format!("submission {} has no challenge version", record.id))
+        })?;
         let corrupt = |what: &str, e: serde_json::Error| {
             SubmissionError::Db(DbError::Corrupt(format!(
                 "submission {}: {what}: {e}",
@@ -370,7 +379,7 @@ impl Submissions {
         let effective = record.override_score.or(record.score);
         let cheaper_than = match (mode, verdict, record.fuel) {
             (Mode::Submit, Some(Verdict::Accepted), Some(fuel))
-                if challenge.kind() != crate::challenges::Kind::Design =>
+                if challenge.kind != crate::challenges::Kind::Design.as_str() =>
             {
                 let language = record.language.clone();
                 let others = self

@@ -1,10 +1,14 @@
 //! CSRF protection for the browser: a signed double-submit token.
 //!
 //! Every page response carries an HttpOnly `rehearse_csrf` cookie with a
-//! random value; forms carry `csrf_token = HMAC(key, cookie value)`. A
-//! cross-site page can neither read the cookie nor compute the HMAC, so a
+//! random value; forms carry a token derived from `HMAC(key, cookie value)`.
+//! A cross-site page can neither read the cookie nor compute the HMAC, so a
 //! forged form fails. JSON calls authenticated by the session cookie send the
 //! same token in `X-CSRF-Token`.
+//!
+//! The token in a page is masked afresh for every response (a random pad,
+//! then the pad XOR the HMAC), so compressed pages never repeat a secret an
+//! attacker could recover byte by byte from response sizes (BREACH).
 
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite};
@@ -33,16 +37,35 @@ impl CsrfKey {
         Self(std::sync::Arc::new(key.to_vec()))
     }
 
-    fn sign(&self, cookie_value: &str) -> String {
+    fn sign(&self, cookie_value: &str) -> Vec<u8> {
         // HMAC accepts keys of any length; the fallback cannot happen.
         match Hmac::<Sha256>::new_from_slice(&self.0) {
             Ok(mut mac) => {
                 mac.update(cookie_value.as_bytes());
-                URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+                mac.finalize().into_bytes().to_vec()
             }
-            Err(_) => String::new(),
+            Err(_) => Vec::new(),
         }
     }
+}
+
+/// `pad || pad XOR signature`, base64url: a different string every time
+/// for the same signature.
+fn mask(signature: &[u8]) -> String {
+    let pad: Vec<u8> = (0..signature.len()).map(|_| rand::random::<u8>()).collect();
+    let mut token = pad.clone();
+    token.extend(pad.iter().zip(signature).map(|(p, s)| p ^ s));
+    URL_SAFE_NO_PAD.encode(token)
+}
+
+/// The signature inside a masked token, if it is one.
+fn unmask(token: &str) -> Option<Vec<u8>> {
+    let bytes = URL_SAFE_NO_PAD.decode(token).ok()?;
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (pad, masked) = bytes.split_at(bytes.len() / 2);
+    Some(pad.iter().zip(masked).map(|(p, m)| p ^ m).collect())
 }
 
 /// The request's CSRF cookie value (existing or freshly minted).
@@ -99,15 +122,18 @@ pub fn token_for(req: &HttpRequest, key: &CsrfKey) -> String {
         .get::<CsrfCookieValue>()
         .map(|v| v.0.clone());
     let value = fresh.or_else(|| req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned()));
-    value.map(|v| key.sign(&v)).unwrap_or_default()
+    value.map(|v| mask(&key.sign(&v))).unwrap_or_default()
 }
 
 /// Checks a presented token against the request's CSRF cookie.
 pub fn verify(req: &HttpRequest, key: &CsrfKey, presented: Option<&str>) -> Result<(), AppError> {
     let cookie = req.cookie(CSRF_COOKIE).ok_or(AppError::Csrf)?;
-    let presented = presented.filter(|p| !p.is_empty()).ok_or(AppError::Csrf)?;
+    let presented = presented
+        .filter(|p| !p.is_empty())
+        .and_then(unmask)
+        .ok_or(AppError::Csrf)?;
     let expected = key.sign(cookie.value());
-    if bool::from(expected.as_bytes().ct_eq(presented.as_bytes())) {
+    if !expected.is_empty() && bool::from(expected.as_slice().ct_eq(presented.as_slice())) {
         Ok(())
     } else {
         Err(AppError::Csrf)

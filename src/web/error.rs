@@ -136,7 +136,9 @@ impl AppError {
                 AccountsError::EmailTaken => "email_taken",
                 AccountsError::InvalidCredentials => "invalid_credentials",
                 AccountsError::WrongPassword => "wrong_password",
-                AccountsError::RateLimited { .. } => "rate_limited",
+                AccountsError::RateLimited { .. } | AccountsError::TooManySignUps { .. } => {
+                    "rate_limited"
+                }
                 AccountsError::UserNotFound | AccountsError::TokenNotFound => "not_found",
                 AccountsError::LastAdmin => "last_admin",
                 AccountsError::Db(_) | AccountsError::Unexpected(_) => "internal",
@@ -200,7 +202,10 @@ impl AppError {
 
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            AppError::Accounts(AccountsError::RateLimited { retry_after })
+            AppError::Accounts(
+                AccountsError::RateLimited { retry_after }
+                | AccountsError::TooManySignUps { retry_after },
+            )
             | AppError::Submissions(SubmissionError::RateLimited { retry_after, .. }) => {
                 Some(*retry_after)
             }
@@ -227,7 +232,9 @@ impl ResponseError for AppError {
                 AccountsError::EmailTaken | AccountsError::LastAdmin => StatusCode::CONFLICT,
                 AccountsError::InvalidCredentials => StatusCode::UNAUTHORIZED,
                 AccountsError::WrongPassword => StatusCode::UNPROCESSABLE_ENTITY,
-                AccountsError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+                AccountsError::RateLimited { .. } | AccountsError::TooManySignUps { .. } => {
+                    StatusCode::TOO_MANY_REQUESTS
+                }
                 AccountsError::UserNotFound | AccountsError::TokenNotFound => StatusCode::NOT_FOUND,
                 AccountsError::Db(_) | AccountsError::Unexpected(_) => {
                     StatusCode::INTERNAL_SERVER_ERROR

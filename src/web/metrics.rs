@@ -121,7 +121,27 @@ pub async fn record(
 }
 
 /// `GET /metrics`
-pub async fn render(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn render(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    use secrecy::ExposeSecret;
+    use subtle::ConstantTimeEq;
+    let Some(token) = &state.settings.metrics_token else {
+        return Err(AppError::NotFound(
+            "metrics are off; set REHEARSE_METRICS_TOKEN to turn them on".into(),
+        ));
+    };
+    let presented = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let expected = token.expose_secret().as_bytes();
+    if expected.is_empty() || !bool::from(presented.as_bytes().ct_eq(expected)) {
+        return Err(AppError::Forbidden);
+    }
     let (open, idle) = state.db.pool_state();
     state.metrics.db_connections.set(i64::from(open));
     state.metrics.db_idle_connections.set(i64::from(idle));

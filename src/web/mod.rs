@@ -14,7 +14,6 @@ pub mod error;
 pub mod error_pages;
 pub mod form;
 pub mod inputs;
-pub mod markdown;
 pub mod metrics;
 pub mod ops;
 pub mod page;
@@ -73,6 +72,25 @@ fn path_error(err: actix_web::error::PathError, _: &HttpRequest) -> actix_web::E
         return AppError::NotFound("no such page".into()).into();
     };
     AppError::NotFound(reason.to_string()).into()
+}
+
+/// The policy every response carries. Scripts come only from our own
+/// bundle (no inline script runs, so an injected `<script>` would not
+/// either); CodeMirror injects its styles at run time, hence inline styles;
+/// no page may be framed (clickjacking), and no form posts elsewhere.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Security headers on every response (a handler may set its own first).
+pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new()
+        .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ))
 }
 
 /// The body limit for authoring requests (whole packages, zips).

@@ -22,7 +22,7 @@ const FLASH_COOKIE: &str = "rehearse_flash";
 /// so nobody can make the page say something of their choosing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flash {
-    Welcome,
+    SignedUp,
     LoggedIn,
     LoggedOut,
     ProfileSaved,
@@ -33,7 +33,7 @@ pub enum Flash {
 
 impl Flash {
     const ALL: [Flash; 7] = [
-        Flash::Welcome,
+        Flash::SignedUp,
         Flash::LoggedIn,
         Flash::LoggedOut,
         Flash::ProfileSaved,
@@ -44,7 +44,7 @@ impl Flash {
 
     fn key(self) -> &'static str {
         match self {
-            Flash::Welcome => "welcome",
+            Flash::SignedUp => "signed_up",
             Flash::LoggedIn => "logged_in",
             Flash::LoggedOut => "logged_out",
             Flash::ProfileSaved => "profile_saved",
@@ -56,7 +56,7 @@ impl Flash {
 
     fn text(self) -> &'static str {
         match self {
-            Flash::Welcome => "Welcome to Rehearse! Your account is ready.",
+            Flash::SignedUp => crate::web::api::users::SIGNED_UP,
             Flash::LoggedIn => "You are logged in.",
             Flash::LoggedOut => "You have logged out.",
             Flash::ProfileSaved => "Your profile has been saved.",

@@ -39,7 +39,7 @@ fn library_with_sum_list() -> (tempfile::TempDir, PathBuf) {
 async fn import(catalog: &Catalog, dir: &Path) -> Imported {
     let catalog = catalog.clone();
     let dir = dir.to_path_buf();
-    tokio::task::spawn_blocking(move || catalog.import_package(&dir))
+    tokio::task::spawn_blocking(move || catalog.import_package(&dir, &Default::default()))
         .await
         .expect("task")
         .expect("import")

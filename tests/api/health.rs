@@ -1,8 +1,44 @@
-use crate::helpers::json;
+use crate::helpers::{json, try_spawn_app, Backend};
 use crate::on_both_backends;
 
+#[tokio::test]
+async fn metrics_need_their_token() {
+    let app = try_spawn_app(Backend::Sqlite, |s| {
+        s.metrics_token = Some("scrape-me-please".to_owned().into());
+    })
+    .await
+    .expect("SQLite is always there");
+    // One page view, then the counter for its route shows up.
+    assert_eq!(app.get("/login").await.status(), 200);
+    assert_eq!(app.get("/metrics").await.status(), 403);
+    let wrong = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-me-not")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 403);
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-me-please")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(metrics.status(), 200);
+    let text = metrics.text().await.unwrap();
+    assert!(
+        text.contains(
+            "rehearse_http_requests_total{method=\"GET\",route=\"/login\",status=\"200\"} 1"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("rehearse_db_pool_connections"), "{text}");
+}
+
 on_both_backends! {
-    async fn probes_and_metrics_answer(app: TestApp) {
+    async fn probes_answer(app: TestApp) {
         let health = app.get("/healthz").await;
         assert_eq!(health.status(), 200);
         assert!(health.headers().contains_key("x-request-id"));
@@ -11,16 +47,8 @@ on_both_backends! {
         assert_eq!(ready.status(), 200);
         assert_eq!(ready.text().await.unwrap(), "ready");
 
-        // One page view, then the counter for its route shows up.
-        assert_eq!(app.get("/login").await.status(), 200);
-        let metrics = app.get("/metrics").await;
-        assert_eq!(metrics.status(), 200);
-        let text = metrics.text().await.unwrap();
-        assert!(
-            text.contains("rehearse_http_requests_total{method=\"GET\",route=\"/login\",status=\"200\"} 1"),
-            "{text}"
-        );
-        assert!(text.contains("rehearse_db_pool_connections"), "{text}");
+        // Without a metrics token, metrics are off.
+        assert_eq!(app.get("/metrics").await.status(), 404);
     }
 
     async fn static_css_is_served_with_an_etag(app: TestApp) {

@@ -163,6 +163,8 @@ pub fn test_settings(database: &TestDatabase) -> Settings {
         http_workers: Some(1),
         import_library: false,
         workers: Some(1),
+        // Every test signs its users up from 127.0.0.1.
+        signup_ip_burst: 1_000_000,
         ..Settings::default()
     }
 }
@@ -302,7 +304,7 @@ impl TestApp {
         let response = self.api_signup(&email, "Test Candidate", PASSWORD).await;
         assert_eq!(
             response.status(),
-            201,
+            202,
             "signup: {}",
             response.text().await.unwrap_or_default()
         );
@@ -366,10 +368,11 @@ impl TestApp {
     pub async fn import(&self, package: &str) {
         let catalog = rehearse::catalog::Catalog::new(self.db.clone(), test_grader());
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(package);
-        let imported = tokio::task::spawn_blocking(move || catalog.import_package(&dir))
-            .await
-            .expect("task")
-            .expect("import");
+        let imported =
+            tokio::task::spawn_blocking(move || catalog.import_package(&dir, &Default::default()))
+                .await
+                .expect("task")
+                .expect("import");
         assert!(
             matches!(
                 imported,

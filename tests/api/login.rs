@@ -161,8 +161,20 @@ on_both_backends! {
 mod rate_limit {
     use super::*;
 
+    /// A login as if from `ip` (the app trusts proxy headers in this test).
+    async fn login_from(app: &TestApp, ip: &str, email: &str, password: &str) -> reqwest::Response {
+        browser()
+            .post(app.url("/api/v1/session"))
+            .header("X-Forwarded-For", ip)
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .unwrap()
+    }
+
     async fn check(backend: Backend) {
         let Some(app) = try_spawn_app(backend, |s| {
+            s.trust_proxy_headers = true;
             s.login_account_burst = 3;
             s.login_ip_burst = 5;
             s.login_account_refill_seconds = 3600;
@@ -175,14 +187,14 @@ mod rate_limit {
         let email = app.new_candidate().await;
         for _ in 0..3 {
             assert_eq!(
-                app.api_login(&browser(), &email, "wrong password!")
+                login_from(&app, "10.0.0.1", &email, "wrong password!")
                     .await
                     .status(),
                 401
             );
         }
-        // The account's bucket is empty: even the right password waits.
-        let limited = app.api_login(&browser(), &email, PASSWORD).await;
+        // That account, from that address, is throttled: even the right password waits.
+        let limited = login_from(&app, "10.0.0.1", &email, PASSWORD).await;
         assert_eq!(limited.status(), 429);
         let retry: u64 = limited.headers()["retry-after"]
             .to_str()
@@ -192,29 +204,76 @@ mod rate_limit {
         assert!(retry >= 1);
         assert_eq!(json(limited).await["error"]["code"], "rate_limited");
 
-        // The form says so too.
-        let form = app
-            .post_form(
-                &browser(),
-                "/login",
-                "/login",
-                &[("email", &email), ("password", PASSWORD)],
-            )
-            .await;
+        // The owner, elsewhere, is not locked out by someone else's guesses.
+        assert_eq!(
+            login_from(&app, "10.0.0.2", &email, PASSWORD)
+                .await
+                .status(),
+            200
+        );
+
+        // Successful logins never count: a classroom behind one address.
+        for _ in 0..8 {
+            assert_eq!(
+                login_from(&app, "10.0.0.3", &email, PASSWORD)
+                    .await
+                    .status(),
+                200
+            );
+        }
+
+        // Failures count per address across accounts (5 here).
+        for n in 0..5 {
+            let guess = format!("nobody{n}@example.com");
+            assert_eq!(
+                login_from(&app, "10.0.0.4", &guess, "wrong password!")
+                    .await
+                    .status(),
+                401
+            );
+        }
+        let other = app.new_candidate().await;
+        assert_eq!(
+            login_from(&app, "10.0.0.4", &other, PASSWORD)
+                .await
+                .status(),
+            429
+        );
+
+        // The login form says so too.
+        let client = browser();
+        let token = app.csrf_token(&client, "/login").await;
+        let form = client
+            .post(app.url("/login"))
+            .header("X-Forwarded-For", "10.0.0.4")
+            .form(&[
+                ("email", other.as_str()),
+                ("password", PASSWORD),
+                ("csrf_token", &token),
+            ])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(form.status(), 429);
         assert!(form
             .text()
             .await
             .unwrap()
-            .contains("too many login attempts"));
+            .contains("too many failed attempts"));
 
-        // The IP's bucket (5) is now used up by those 5 attempts: another
-        // account from the same address is throttled as well.
-        let other = app.new_candidate().await;
-        assert_eq!(
-            app.api_login(&browser(), &other, PASSWORD).await.status(),
-            429
-        );
+        // Wrong current passwords on a password change are throttled like logins.
+        let (session, csrf) = app.api_session(&other).await;
+        for expected in [422, 422, 422, 429] {
+            let response = session
+                .put(app.url("/api/v1/me/password"))
+                .header("X-CSRF-Token", &csrf)
+                .header("X-Forwarded-For", "10.0.0.5")
+                .json(&serde_json::json!({ "current_password": "not it at all", "new_password": "a brand new password" }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), expected);
+        }
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -16,6 +16,7 @@ mod health;
 mod login;
 mod pages;
 mod queue;
+mod security;
 mod signup;
 mod storage;
 mod submissions;

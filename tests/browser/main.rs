@@ -197,7 +197,21 @@ async fn a_new_user_signs_up_edits_the_account_and_logs_back_in() {
 
     fill(&browser, "#password", PASSWORD).await;
     submit(&browser, "form[action='/signup']").await;
-    wait_for_text(&browser, "Welcome back, Browser Tester").await;
+    // Sign-up does not sign in (it must not tell who has an account); the
+    // login form comes back with the email filled in.
+    wait_for_text(&browser, "its account is ready").await;
+    wait_for_path(&browser, "/login").await;
+    let filled = browser
+        .find(Locator::Css("#email"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(filled.as_deref(), Some(email.as_str()));
+    fill(&browser, "#password", PASSWORD).await;
+    submit(&browser, "form[action='/login']").await;
+    wait_for_text(&browser, "Browser Tester").await;
 
     browser.goto(&app.url("/account")).await.unwrap();
     fill(

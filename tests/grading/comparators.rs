@@ -116,6 +116,48 @@ fn class_mode_runs_the_calls_and_names_the_first_wrong_one() {
     assert_eq!(report.verdict, Verdict::Accepted);
 }
 
+/// Issue 11, item 4: what the reference solution prints when it fails on
+/// a custom input is its source showing through; it never comes back.
+#[test]
+fn a_reference_failing_on_custom_input_shows_nothing_of_itself() {
+    let mut challenge = fixture("sum-list");
+    let Spec::Code(spec) = &mut challenge.spec else {
+        panic!("a code challenge")
+    };
+    spec.solutions[0].source = "class Solution:\n    def sumList(self, nums):\n        secret_helper_name = 1\n        if len(nums) == 7:\n            raise ValueError('the reference secret ' + str(secret_helper_name))\n        return sum(nums)\n".into();
+    let mine = Answer::Code {
+        language: Language::Python,
+        source: "class Solution:\n    def sumList(self, nums):\n        return sum(nums)\n".into(),
+    };
+    let seven = TestInput::Args(vec![json!([1, 2, 3, 4, 5, 6, 7])]);
+    let error = try_grade(&challenge, mine.clone(), Scope::Custom(seven)).unwrap_err();
+    let GradeError::BadInput(message) = error else {
+        panic!("a bad input: {error}")
+    };
+    assert!(
+        message.contains("outside what the problem allows"),
+        "{message}"
+    );
+    for secret in ["secret", "sum.py", "Traceback", "ValueError", "line"] {
+        assert!(!message.contains(secret), "{secret} leaks: {message}");
+    }
+
+    // A package's validator says why in its own words.
+    let Spec::Code(spec) = &mut challenge.spec else {
+        panic!("a code challenge")
+    };
+    spec.validator = Some("import json, sys\nnums = json.load(sys.stdin)['input']['nums']\nif len(nums) == 3:\n    print('three numbers are not allowed here')\n".into());
+    let three = TestInput::Args(vec![json!([1, 2, 3])]);
+    let error = try_grade(&challenge, mine.clone(), Scope::Custom(three)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "this input is not allowed: three numbers are not allowed here"
+    );
+    let two = TestInput::Args(vec![json!([1, 2])]);
+    let report = try_grade(&challenge, mine, Scope::Custom(two)).expect("graded");
+    assert_eq!(report.verdict, Verdict::Accepted);
+}
+
 #[test]
 fn custom_input_runs_against_the_reference_solution() {
     let challenge = library("two-sum");

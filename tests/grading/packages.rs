@@ -77,7 +77,7 @@ fn manifest_errors_name_the_line_or_field() {
         "sum-list/challenge.toml: line 2, column 20: invalid basic string",
     );
     check(CODE, |d| edit(d, "challenge.toml", "[limits]", "colour = \"red\"\n\n[limits]"),
-        "sum-list/challenge.toml: line 6, column 1: unknown field `colour`, expected one of `kind`, `title`, `difficulty`, `skills`, `tags`, `points`, `limits`, `code`, `sql`, `design`");
+        "sum-list/challenge.toml: line 6, column 1: unknown field `colour`, expected one of `kind`, `title`, `difficulty`, `skills`, `tags`, `points`, `limits`, `code`, `sql`, `design`, `constraints`");
     check(CODE, |d| edit(d, "challenge.toml", "list<int>", "list<integer>"),
         "sum-list/challenge.toml: code.signature: parameter `nums`: unknown type `integer`; known: int, long, float, bool, char, string, list<T>, map<string,T>, optional<T>, linked_list, tree, void");
     check(CODE, |d| edit(d, "challenge.toml", "\"arrays-hashing\"", "\"array-hashing\""),
@@ -143,6 +143,47 @@ fn test_errors_name_the_test_and_the_value() {
         "sum-list/tests.json: mark at least one test `\"sample\": true` so candidates see an example");
     check(CODE, |d| edit(d, "tests.json", "\"name\": \"four\",", "\"name\": \"four\", \"generate\": [\"generators/missing.py\"],"),
         "sum-list/tests.json: test 5 (four): a generated test has no input or expected answer of its own: the generator makes the input and the reference solution the answer");
+}
+
+#[test]
+fn constraints_must_name_parameters_and_hold_for_every_test() {
+    check(
+        CODE,
+        |d| edit(d, "challenge.toml", "nums = {", "numbers = {"),
+        "sum-list/challenge.toml: constraints.numbers: no parameter is called `numbers`",
+    );
+    check(
+        CODE,
+        |d| edit(d, "challenge.toml", "length = [0, 1000]", "length = [0, 3]"),
+        "sum-list/tests.json: test 5 (four): the input breaks the constraints: nums has length 4; the constraints allow 0–3",
+    );
+    check(
+        CODE,
+        |d| edit(d, "challenge.toml", "values = [", "chars = \"a-z\", values = ["),
+        "sum-list/challenge.toml: constraints.nums: `chars` needs strings, and `list<int>` holds none",
+    );
+    check(
+        "challenges/big-spenders",
+        |d| {
+            let path = d.join("challenge.toml");
+            let text = std::fs::read_to_string(&path).expect("read");
+            std::fs::write(
+                path,
+                format!("{text}\n[constraints]\nx = {{ length = [1, 2] }}\n"),
+            )
+            .expect("write");
+        },
+        "big-spenders/challenge.toml: constraints: only code challenges declare input constraints",
+    );
+}
+
+#[test]
+fn statements_too_deeply_nested_to_render_are_refused() {
+    check(
+        CODE,
+        |d| std::fs::write(d.join("statement.md"), format!("Sum it.\n\n{}deep\n", "> ".repeat(500))).expect("write"),
+        "sum-list/statement.md: line 3: blocks nested 500 deep (quotes, lists or indentation); at most 32",
+    );
 }
 
 #[test]

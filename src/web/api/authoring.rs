@@ -36,14 +36,14 @@ pub async fn create(
     Ok(HttpResponse::Created().json(json!({ "draft": draft })))
 }
 
-/// `GET /api/v1/drafts/{slug}` (editing a published challenge opens a draft of it)
-#[utoipa::path(get, path = "/api/v1/drafts/{slug}", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The draft's files; opening a published challenge starts a draft of it"), (status = 403, description = "Only the author or an admin edits it", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
+/// `GET /api/v1/drafts/{slug}`: the draft, or a published challenge's files to start one from (nothing is stored until the first save)
+#[utoipa::path(get, path = "/api/v1/drafts/{slug}", tag = "authoring", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The draft's files, or the published files a draft of it would start from"), (status = 403, description = "Only the author or an admin edits it", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn show(
     state: web::Data<AppState>,
     auth: Auth<Instructor>,
     slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let draft = state.authoring.open(&auth.identity.user, &slug).await?;
+    let draft = state.authoring.view(&auth.identity.user, &slug).await?;
     Ok(HttpResponse::Ok().json(json!({ "draft": draft })))
 }
 

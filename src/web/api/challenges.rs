@@ -2,14 +2,12 @@
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::catalog::{Filter, Sort, Standing};
-use crate::challenges::model::{Challenge, CodeMode, Spec};
 use crate::challenges::Slug;
 use crate::challenges::{skills, Difficulty, Kind};
 use crate::domain::{Role, ValidationError};
-use crate::grading::{code, limits};
 use crate::web::auth::MaybeIdentity;
 use crate::web::error::AppError;
 use crate::web::AppState;
@@ -116,7 +114,7 @@ pub async fn list(
 }
 
 /// `GET /api/v1/challenges/{slug}`: everything a candidate needs to start.
-#[utoipa::path(get, path = "/api/v1/challenges/{slug}", tag = "challenges", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The statement, limits, samples and starter code; hidden tests and solutions never appear"), (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/challenges/{slug}", tag = "challenges", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The statement, limits, samples and starter code; hidden tests and solutions never appear", body = ChallengeBody), (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn show(
     state: web::Data<AppState>,
     viewer: MaybeIdentity,
@@ -126,102 +124,16 @@ pub async fn show(
         .0
         .as_ref()
         .is_some_and(|i| i.user.role >= Role::Instructor);
-    match state.catalog.current(&slug).await? {
-        Some((record, challenge)) if record.published || instructor => Ok(HttpResponse::Ok().json(
-            json!({ "challenge": challenge_json(&challenge, record.current_version, record.published) }),
-        )),
+    match state.catalog.view(&slug).await? {
+        Some((record, view)) if record.published || instructor => {
+            Ok(HttpResponse::Ok().json(json!({ "challenge": view.as_ref() })))
+        }
         _ => Err(AppError::NotFound(format!("no challenge `{slug}`"))),
     }
 }
 
-/// A challenge without anything hidden: hidden tests, hidden datasets,
-/// solutions, rubric internals and kept answers stay out.
-pub fn challenge_json(challenge: &Challenge, version: u32, published: bool) -> Value {
-    let details = match &challenge.spec {
-        Spec::Code(spec) => {
-            let languages: Vec<Value> = spec
-                .languages
-                .iter()
-                .map(|&language| {
-                    json!({
-                        "language": language.as_str(),
-                        "name": language.to_string(),
-                        "time_limit_ms": limits::time_limit(&spec.limits, language).as_millis() as u64,
-                        "instruction_budget": limits::for_test(&spec.limits, language).fuel,
-                        "starter": spec.starters.get(&language).cloned().unwrap_or_default(),
-                    })
-                })
-                .collect();
-            let samples: Vec<Value> = spec
-                .tests
-                .iter()
-                .filter(|t| t.sample)
-                .map(|t| {
-                    json!({
-                        "name": t.name,
-                        "input": code::describe_input(&spec.mode, &t.input),
-                        "expected": match &t.expected {
-                            crate::challenges::model::Expected::Value(v) => Some(v.to_string()),
-                            crate::challenges::model::Expected::AnyOf(vs) => Some(vs.iter().map(Value::to_string).collect::<Vec<_>>().join(" or ")),
-                            crate::challenges::model::Expected::Stdout(s) => Some(s.clone()),
-                            crate::challenges::model::Expected::Checker => None,
-                        },
-                    })
-                })
-                .collect();
-            let signature = match &spec.mode {
-                CodeMode::Function { signature } => json!({
-                    "name": signature.name,
-                    "params": signature.params.iter().map(|p| json!({"name": p.name, "type": p.ty.to_string()})).collect::<Vec<_>>(),
-                    "returns": signature.returns.to_string(),
-                }),
-                CodeMode::Class { class } => json!({
-                    "class": class.name,
-                    "constructor": class.constructor.iter().map(|p| json!({"name": p.name, "type": p.ty.to_string()})).collect::<Vec<_>>(),
-                    "methods": class.methods.iter().map(|m| json!({
-                        "name": m.name,
-                        "params": m.params.iter().map(|p| json!({"name": p.name, "type": p.ty.to_string()})).collect::<Vec<_>>(),
-                        "returns": m.returns.to_string(),
-                    })).collect::<Vec<_>>(),
-                }),
-                CodeMode::Stdio => Value::Null,
-            };
-            json!({
-                "mode": spec.mode.as_str(),
-                "signature": signature,
-                "comparator": spec.comparator.describe(),
-                "memory_limit_mb": spec.limits.memory_mb,
-                "languages": languages,
-                "samples": samples,
-                "tests": spec.tests.len(),
-            })
-        }
-        Spec::Sql(spec) => json!({
-            "mode": match spec.mode { crate::challenges::model::SqlMode::Query => "query", _ => "statement" },
-            "schema": spec.schema,
-            "datasets": spec.datasets.iter().filter(|d| !d.hidden).map(|d| json!({"name": d.name, "sql": d.sql})).collect::<Vec<_>>(),
-            "hidden_datasets": spec.datasets.iter().filter(|d| d.hidden).count(),
-            "order_matters": spec.order_matters,
-            "column_names": spec.column_names,
-            "time_limit_ms": spec.limits.time_ms,
-        }),
-        Spec::Design(spec) => json!({
-            "sections": crate::challenges::model::Section::ALL.iter().map(|s| json!({"key": s.key(), "title": s.title()})).collect::<Vec<_>>(),
-            "criteria": spec.rubric.criteria.len(),
-            "expected_words": spec.rubric.expected_words,
-        }),
-    };
-    json!({
-        "slug": challenge.slug,
-        "title": challenge.title,
-        "kind": challenge.kind().as_str(),
-        "difficulty": challenge.difficulty.as_str(),
-        "skills": challenge.skills,
-        "tags": challenge.tags,
-        "points": challenge.points,
-        "version": version,
-        "published": published,
-        "statement": challenge.statement,
-        "details": details,
-    })
+/// The body of `GET /api/v1/challenges/{slug}`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ChallengeBody {
+    pub challenge: crate::catalog::ChallengeView,
 }

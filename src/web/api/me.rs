@@ -52,18 +52,20 @@ pub struct PasswordBody {
 }
 
 /// `PUT /api/v1/me/password`: ends every other session of the user.
-#[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordBody, responses((status = 204, description = "Changed; other sessions ended"), (status = 422, description = "Wrong current password or invalid new one", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordBody, responses((status = 204, description = "Changed; other sessions ended"), (status = 422, description = "Wrong current password or invalid new one", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many wrong current passwords; see Retry-After", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
 pub async fn change_password(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     auth: Auth,
     body: web::Json<PasswordBody>,
 ) -> Result<HttpResponse, AppError> {
+    let client = crate::web::auth::client_info(&req, state.settings.trust_proxy_headers);
     let body = body.into_inner();
     let new = inputs::new_password(&body.current_password, &body.new_password, None)
         .map_err(AppError::Validation)?;
     state
         .accounts
-        .change_password(&auth.identity, body.current_password, new)
+        .change_password(&auth.identity, body.current_password, new, &client)
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

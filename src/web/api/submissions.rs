@@ -96,9 +96,15 @@ async fn create(
         custom_input,
         idempotency_key: idempotency_key(&req)?,
     };
+    let client = crate::web::auth::client_info(&req, state.settings.trust_proxy_headers);
     let accepted = state
         .submissions
-        .create(&auth.identity.user, &slug, new)
+        .create(
+            &auth.identity.user,
+            &slug,
+            new,
+            client.ip.map(|ip| ip.to_string()),
+        )
         .await?;
     let location = format!("/api/v1/submissions/{}", accepted.id);
     let mut response = if accepted.existing {
@@ -164,7 +170,9 @@ pub async fn show(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
-    challenge: Option<String>,
+    /// A challenge's slug: only its submissions.
+    #[param(value_type = Option<String>)]
+    challenge: Option<crate::challenges::Slug>,
     limit: Option<i64>,
 }
 
@@ -178,7 +186,11 @@ pub async fn list_own(
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let views = state
         .submissions
-        .list_own(&auth.identity.user, query.challenge.as_deref(), limit)
+        .list_own(
+            &auth.identity.user,
+            query.challenge.as_ref().map(|s| s.as_str()),
+            limit,
+        )
         .await?;
     Ok(HttpResponse::Ok().json(json!({ "submissions": views })))
 }

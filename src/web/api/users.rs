@@ -1,7 +1,6 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::UserJson;
 use crate::web::error::AppError;
 use crate::web::inputs;
 use crate::web::AppState;
@@ -14,16 +13,25 @@ pub struct SignupBody {
     password: String,
 }
 
-/// `POST /api/v1/users`: creates a candidate account.
-#[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = SignupBody, responses((status = 201, description = "The account, signed in"), (status = 409, description = "The email is taken", body = crate::web::api::openapi::ErrorBody), (status = 422, description = "A field is invalid", body = crate::web::api::openapi::ErrorBody)))]
+/// `POST /api/v1/users`: signs up a candidate. A new email and a registered
+/// one get the same answer, so sign-up does not reveal who has an account;
+/// sign in (`POST /api/v1/session` or `/api/v1/auth/token`) to continue.
+#[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = SignupBody, responses((status = 202, description = "Accepted: if the email was new, the account exists now. The same answer comes for a registered email, which is left unchanged"), (status = 422, description = "A field is invalid", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many sign-ups from this address; see Retry-After", body = crate::web::api::openapi::ErrorBody)))]
 pub async fn create(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<SignupBody>,
 ) -> Result<HttpResponse, AppError> {
     let new = inputs::new_candidate(&body.email, &body.display_name, &body.password)
         .map_err(AppError::Validation)?;
-    let user = state.accounts.create_account(new).await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", "/api/v1/me"))
-        .json(serde_json::json!({ "user": UserJson::from(&user) })))
+    let client = crate::web::auth::client_info(&req, state.settings.trust_proxy_headers);
+    state.accounts.sign_up(new, &client).await?;
+    Ok(HttpResponse::Accepted().json(serde_json::json!({
+        "status": "accepted",
+        "message": SIGNED_UP,
+    })))
 }
+
+/// What every accepted sign-up hears, whether the email was new or not.
+pub const SIGNED_UP: &str =
+    "If this email was not registered yet, its account is ready: sign in with it to continue.";

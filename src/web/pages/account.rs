@@ -144,10 +144,12 @@ pub struct PasswordForm {
 
 /// `POST /account/password`
 pub async fn change_password(
+    req: actix_web::HttpRequest,
     auth: Auth,
     page: PageCtx,
     Form(form): Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
+    let client = crate::web::auth::client_info(&req, page.state.settings.trust_proxy_headers);
     let failed = |errors| Outcome {
         password_errors: errors,
         ..Outcome::default()
@@ -171,7 +173,7 @@ pub async fn change_password(
     match page
         .state
         .accounts
-        .change_password(&auth.identity, form.current_password, new)
+        .change_password(&auth.identity, form.current_password, new, &client)
         .await
     {
         Ok(()) => Ok(redirect_with_flash(
@@ -185,6 +187,16 @@ pub async fn change_password(
                 &page,
                 &auth,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                failed(vec![error]),
+            )
+            .await
+        }
+        Err(e @ AccountsError::RateLimited { .. }) => {
+            let error = ValidationError::new("current_password", e.to_string());
+            render(
+                &page,
+                &auth,
+                StatusCode::TOO_MANY_REQUESTS,
                 failed(vec![error]),
             )
             .await

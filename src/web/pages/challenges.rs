@@ -7,17 +7,17 @@ use std::collections::BTreeMap;
 use actix_web::{web, HttpResponse};
 use serde_json::json;
 
-use crate::challenges::model::{DesignAnswer, Section, Spec};
+use crate::catalog::view::Details;
+use crate::challenges::model::{DesignAnswer, Section};
 use crate::challenges::skills;
 use crate::challenges::Slug;
 use crate::domain::Role;
 use crate::grading::Answer;
 use crate::submissions::{Mode, NewAnswer};
-use crate::web::api::challenges::{challenge_json, CatalogQuery};
+use crate::web::api::challenges::CatalogQuery;
 use crate::web::auth::Auth;
 use crate::web::error::AppError;
 use crate::web::form::Form;
-use crate::web::markdown;
 use crate::web::page::PageCtx;
 
 /// `GET /challenges`
@@ -51,12 +51,13 @@ pub async fn catalog(
     page.render("challenges.html", &ctx)
 }
 
-/// `GET /challenges/{slug}`
+/// `GET /challenges/{slug}`: the workspace, built from the challenge's
+/// public view (never its package).
 pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, AppError> {
     let state = page.state.clone();
     let instructor = page.user().is_some_and(|u| u.role >= Role::Instructor);
-    let (record, challenge) = match state.catalog.current(&slug).await? {
-        Some((record, challenge)) if record.published || instructor => (record, challenge),
+    let view = match state.catalog.view(&slug).await? {
+        Some((record, view)) if record.published || instructor => view,
         _ => {
             return Err(AppError::NotFound(format!(
                 "there is no challenge `{slug}`"
@@ -64,62 +65,44 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
         }
     };
     let mut ctx = page.context();
-    ctx.insert(
-        "challenge",
-        &challenge_json(&challenge, record.current_version, record.published),
-    );
-    ctx.insert("statement_html", &markdown::to_html(&challenge.statement));
+    ctx.insert("challenge", view.as_ref());
+    ctx.insert("statement_html", &view.statement_html);
     ctx.insert(
         "skill_names",
-        &challenge
+        &view
             .skills
             .iter()
             .map(|s| skills::display_name(s).to_owned())
             .collect::<Vec<_>>(),
     );
-    match &challenge.spec {
-        Spec::Code(spec) => {
-            let starters: BTreeMap<&str, &String> =
-                spec.starters.iter().map(|(l, s)| (l.as_str(), s)).collect();
+    match &view.details {
+        Details::Code(code) => {
+            let starters: BTreeMap<&str, &str> = code
+                .languages
+                .iter()
+                .map(|l| (l.language.as_str(), l.starter.as_str()))
+                .collect();
             // Embedded in a <script type="application/json">: `</` must not
             // end the element early.
             let json = serde_json::to_string(&starters)
                 .map_err(|e| AppError::Unexpected(e.to_string()))?
                 .replace("</", "<\\/");
             ctx.insert("starters_json", &json);
-            let first = spec
-                .languages
-                .first()
-                .map(|l| l.as_str())
-                .unwrap_or("python");
+            let first = code.languages.first();
             ctx.insert(
                 "first_starter",
-                spec.starters
-                    .get(&spec.languages[0])
-                    .map(String::as_str)
-                    .unwrap_or(""),
+                first.map(|l| l.starter.as_str()).unwrap_or(""),
             );
-            ctx.insert("first_language", first);
+            ctx.insert(
+                "first_language",
+                first.map(|l| l.language.as_str()).unwrap_or("python"),
+            );
         }
-        Spec::Sql(spec) => {
-            let catalog = state.catalog.clone();
-            let spec = spec.clone();
-            let (id, version) = (record.id, record.current_version);
-            let previews = tokio::task::spawn_blocking(move || {
-                catalog.dataset_previews_blocking(id, version, &spec)
-            })
-            .await
-            .map_err(|e| AppError::Unexpected(e.to_string()))?;
-            match previews {
-                Ok(previews) => ctx.insert("previews", previews.as_ref()),
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot preview datasets");
-                    ctx.insert("previews", &Vec::<()>::new());
-                }
-            }
+        Details::Sql(sql) => {
+            ctx.insert("previews", &sql.previews);
             ctx.insert("starters_json", "{}");
         }
-        Spec::Design(_) => {
+        Details::Design(_) => {
             let sections: Vec<_> = Section::ALL
                 .iter()
                 .map(|s| json!({"key": s.key(), "title": s.title(), "hint": section_hint(*s)}))
@@ -150,11 +133,13 @@ fn section_hint(section: Section) -> &'static str {
 /// JavaScript. Code and SQL send `source` (and `language`); designs send
 /// one field per section.
 pub async fn submit(
+    req: actix_web::HttpRequest,
     page: PageCtx,
     auth: Auth,
     slug: web::Path<Slug>,
     form: Form<BTreeMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
+    let client = crate::web::auth::client_info(&req, page.state.settings.trust_proxy_headers);
     let mut fields = form.0;
     fields.remove("csrf_token");
     let answer = match (fields.remove("language"), fields.remove("source")) {
@@ -188,6 +173,7 @@ pub async fn submit(
                 custom_input: None,
                 idempotency_key: None,
             },
+            client.ip.map(|ip| ip.to_string()),
         )
         .await?;
     Ok(HttpResponse::SeeOther()

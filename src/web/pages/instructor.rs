@@ -18,7 +18,7 @@ use crate::web::auth::{Auth, Instructor};
 use crate::web::error::AppError;
 use crate::web::form::Form;
 use crate::web::page::PageCtx;
-use crate::web::{csrf, markdown, AUTHORING_BODY_BYTES};
+use crate::web::{csrf, AUTHORING_BODY_BYTES};
 
 fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
@@ -84,7 +84,7 @@ fn render_editor(
         &draft
             .files
             .get("statement.md")
-            .map(|s| markdown::to_html(s))
+            .map(|s| crate::challenges::statement::preview_html(s))
             .unwrap_or_default(),
     );
     page.render("draft.html", &ctx)
@@ -99,7 +99,7 @@ pub async fn editor(
     let draft = page
         .state
         .authoring
-        .open(&auth.identity.user, &slug)
+        .view(&auth.identity.user, &slug)
         .await?;
     render_editor(&page, &draft, None, None)
 }

@@ -20,6 +20,8 @@ pub struct LoginForm {
 #[derive(Deserialize)]
 pub struct LoginQuery {
     next: Option<String>,
+    /// Filled in after a sign-up.
+    email: Option<String>,
 }
 
 fn render(
@@ -45,7 +47,8 @@ pub async fn show(page: PageCtx, query: web::Query<LoginQuery>) -> Result<HttpRe
     if page.user().is_some() {
         return Ok(redirect_with_flash(safe_next(query.next.as_deref()), None));
     }
-    render(&page, StatusCode::OK, "", query.next.as_deref(), None)
+    let email = query.email.as_deref().unwrap_or("");
+    render(&page, StatusCode::OK, email, query.next.as_deref(), None)
 }
 
 /// `POST /login`

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use crate::accounts::AccountsError;
 use crate::domain::ValidationError;
-use crate::web::auth::{client_info, current_session, session_cookie};
+use crate::web::auth::client_info;
 use crate::web::error::AppError;
 use crate::web::form::Form;
 use crate::web::inputs;
@@ -44,7 +44,11 @@ pub async fn show(page: PageCtx) -> Result<HttpResponse, AppError> {
     render(&page, StatusCode::OK, &SignupForm::default(), &[])
 }
 
-/// `POST /signup`: creates the account and logs the new user in.
+/// `POST /signup`: creates the account, then sends the person to sign in.
+///
+/// A new email and a registered one get the very same answer (and the same
+/// password-hashing work), so this form cannot tell anyone who has an
+/// account: the new account is not signed in automatically.
 pub async fn submit(
     req: HttpRequest,
     page: PageCtx,
@@ -54,25 +58,20 @@ pub async fn submit(
         Ok(new) => new,
         Err(errors) => return render(&page, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors),
     };
-    let accounts = &page.state.accounts;
-    let user = match accounts.create_account(new).await {
-        Ok(user) => user,
-        Err(AccountsError::EmailTaken) => {
-            let error = ValidationError::new("email", AccountsError::EmailTaken.to_string());
-            return render(&page, StatusCode::CONFLICT, &form, &[error]);
+    let email = new.email.as_str().to_owned();
+    let client = client_info(&req, page.state.settings.trust_proxy_headers);
+    match page.state.accounts.sign_up(new, &client).await {
+        Ok(_) => {}
+        Err(e @ AccountsError::TooManySignUps { .. }) => {
+            let error = ValidationError::new("email", e.to_string());
+            return render(&page, StatusCode::TOO_MANY_REQUESTS, &form, &[error]);
         }
         Err(e) => return Err(e.into()),
-    };
-    let client = client_info(&req, page.state.settings.trust_proxy_headers);
-    let replacing = current_session(page.identity.as_ref());
-    let session = accounts.open_session(user, client, replacing).await?;
-    let mut response = redirect_with_flash("/", Some(Flash::Welcome));
-    response
-        .add_cookie(&session_cookie(
-            session.secret,
-            accounts.session_ttl(),
-            page.state.settings.tls,
-        ))
-        .map_err(|e| AppError::Unexpected(format!("cannot set cookie: {e}")))?;
-    Ok(response)
+    }
+    let query = serde_urlencoded::to_string([("email", email.as_str())])
+        .map_err(|e| AppError::Unexpected(format!("cannot encode the email: {e}")))?;
+    Ok(redirect_with_flash(
+        &format!("/login?{query}"),
+        Some(Flash::SignedUp),
+    ))
 }
