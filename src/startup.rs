@@ -74,9 +74,13 @@ async fn csrf_key(settings: &Settings, db: &Db) -> anyhow::Result<CsrfKey> {
         .run(|conn| db::secrets::get_or_create(conn, "csrf_key", secret_token::generate))
         .await
         .context("cannot load the server secret")?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(stored.as_bytes())
-        .unwrap_or_else(|_| stored.into_bytes());
+    // Stored as `secret_token::generate` made it: base64url. Anything else
+    // was written by hand or damaged; starting with it would make a key
+    // nobody meant.
+    let bytes = URL_SAFE_NO_PAD.decode(stored.as_bytes()).context(
+        "the stored server secret (secrets.csrf_key) is not base64url; \
+         delete that row to make a new one (signed-in forms will need a reload)",
+    )?;
     Ok(CsrfKey::new(&bytes))
 }
 

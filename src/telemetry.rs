@@ -5,13 +5,21 @@ use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
 
-/// Installs the global subscriber; a second call (tests) is a no-op.
-pub fn init(format: LogFormat) {
-    let filter = std::env::var("REHEARSE_LOG")
-        .ok()
-        .or_else(|| std::env::var("RUST_LOG").ok())
-        .and_then(|spec| EnvFilter::try_new(spec).ok())
-        .unwrap_or_else(|| EnvFilter::new("info"));
+/// Installs the global subscriber; a second call (tests) is a no-op. A
+/// filter that does not parse is an error: a typo in `REHEARSE_LOG` would
+/// otherwise leave someone debugging with the default level, unaware.
+pub fn init(format: LogFormat) -> anyhow::Result<()> {
+    let spec = ["REHEARSE_LOG", "RUST_LOG"]
+        .into_iter()
+        .find_map(|name| std::env::var(name).ok().map(|spec| (name, spec)));
+    let filter = match spec {
+        Some((name, spec)) => EnvFilter::try_new(&spec).map_err(|e| {
+            anyhow::anyhow!(
+                "{name}={spec:?} is not a log filter ({e}); try `info` or `rehearse=debug,info`"
+            )
+        })?,
+        None => EnvFilter::new("info"),
+    };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -19,4 +27,5 @@ pub fn init(format: LogFormat) {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Pretty => builder.compact().try_init(),
     };
+    Ok(())
 }

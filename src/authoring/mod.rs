@@ -11,17 +11,17 @@
 mod templates;
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
 
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogError};
+use crate::challenges::archive::{unzip_package, zip_folder};
 use crate::challenges::check_slug;
-use crate::challenges::load::{check_file_path, write_files, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES};
+use crate::challenges::files::{check_files, write_files};
 use crate::db::challenges::{self as challenge_store, ChallengeRecord, Origin};
 use crate::db::drafts::{self as store, DraftRecord};
 use crate::db::{Db, DbError};
-use crate::domain::{Role, User};
+use crate::domain::{Kind, Role, User};
 use crate::grading::check::{check_package, PackageCheck};
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +41,14 @@ pub enum AuthoringError {
     Db(#[from] DbError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// A bug or a lost task (a temporary folder, a zip that cannot be
+    /// written), not the author's input.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+fn internal(what: &str, e: impl std::fmt::Display) -> AuthoringError {
+    AuthoringError::Internal(format!("{what}: {e}"))
 }
 
 fn invalid(field: &'static str, message: impl Into<String>) -> AuthoringError {
@@ -51,7 +59,7 @@ fn invalid(field: &'static str, message: impl Into<String>) -> AuthoringError {
 }
 
 /// A draft as its editor sees it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Draft {
     pub slug: String,
     pub files: BTreeMap<String, String>,
@@ -61,7 +69,7 @@ pub struct Draft {
 }
 
 /// What checking a draft found, for display.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CheckResult {
     pub passed: bool,
     pub problems: Vec<String>,
@@ -69,7 +77,7 @@ pub struct CheckResult {
     pub seconds: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CheckLineView {
     pub path: String,
     pub expectation: String,
@@ -98,7 +106,7 @@ impl From<&PackageCheck> for CheckResult {
 }
 
 /// What publishing did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(tag = "outcome", rename_all = "lowercase")]
 pub enum Publication {
     Published { version: u32 },
@@ -106,11 +114,12 @@ pub enum Publication {
 }
 
 /// A row of the instructor's overview.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Authored {
     pub slug: String,
     pub title: String,
-    pub kind: String,
+    /// Unknown for a draft never saved as a challenge.
+    pub kind: Option<Kind>,
     pub published: bool,
     pub version: Option<u32>,
     pub has_draft: bool,
@@ -143,39 +152,6 @@ fn parse_files(json: &str, slug: &str) -> Result<BTreeMap<String, String>, Autho
         .map_err(|e| DbError::Corrupt(format!("draft {slug}: files: {e}")).into())
 }
 
-/// Checks a set of files before it is stored: paths, count and size.
-pub fn check_files(files: &BTreeMap<String, String>) -> Result<(), AuthoringError> {
-    if files.len() > MAX_PACKAGE_FILES {
-        return Err(invalid(
-            "files",
-            format!("a package has at most {MAX_PACKAGE_FILES} files"),
-        ));
-    }
-    let total: usize = files.values().map(String::len).sum();
-    if total > MAX_PACKAGE_BYTES {
-        return Err(invalid(
-            "files",
-            format!(
-                "a package holds at most {} MiB",
-                MAX_PACKAGE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    for (path, text) in files {
-        check_file_path(path).map_err(|e| invalid("files", e))?;
-        if let Some(line) = crate::domain::nul_byte_line(text) {
-            return Err(invalid(
-                "files",
-                format!("{path} contains a NUL byte (character 0) on line {line}; package files are text"),
-            ));
-        }
-    }
-    if !files.contains_key("challenge.toml") {
-        return Err(invalid("files", "a package needs a challenge.toml"));
-    }
-    Ok(())
-}
-
 impl Authoring {
     pub fn new(db: Db, catalog: Catalog) -> Self {
         Self { db, catalog }
@@ -202,7 +178,7 @@ impl Authoring {
         &self,
         user: &User,
         slug: &str,
-        kind: &str,
+        kind: Kind,
     ) -> Result<Draft, AuthoringError> {
         if user.role < Role::Instructor {
             return Err(AuthoringError::Forbidden(
@@ -210,8 +186,7 @@ impl Authoring {
             ));
         }
         check_slug(slug).map_err(|e| invalid("slug", e))?;
-        let files = templates::for_kind(kind)
-            .ok_or_else(|| invalid("kind", "expected code, sql or design"))?;
+        let files = templates::for_kind(kind);
         let (challenge, draft) = self.records(slug).await?;
         if challenge.is_some() || draft.is_some() {
             return Err(AuthoringError::Conflict(format!(
@@ -228,7 +203,8 @@ impl Authoring {
         slug: &str,
         files: &BTreeMap<String, String>,
     ) -> Result<(), AuthoringError> {
-        let json = serde_json::to_string(files).map_err(|e| DbError::Unexpected(e.to_string()))?;
+        let json =
+            serde_json::to_string(files).map_err(|e| internal("cannot serialise files", e))?;
         let (slug, author) = (slug.to_owned(), user.id);
         let stored = self
             .db
@@ -314,7 +290,7 @@ impl Authoring {
         slug: &str,
         files: BTreeMap<String, String>,
     ) -> Result<Draft, AuthoringError> {
-        check_files(&files)?;
+        check_files(&files).map_err(|e| invalid("files", e))?;
         let (challenge, draft) = self.records(slug).await?;
         if challenge.is_none() && draft.is_none() {
             return Err(AuthoringError::NotFound(slug.to_owned()));
@@ -329,7 +305,8 @@ impl Authoring {
             self.store_new(user, slug, &files).await?;
             return self.open(user, slug).await;
         }
-        let json = serde_json::to_string(&files).map_err(|e| DbError::Unexpected(e.to_string()))?;
+        let json =
+            serde_json::to_string(&files).map_err(|e| internal("cannot serialise files", e))?;
         let key = slug.to_owned();
         self.db
             .run(move |conn| store::update(conn, &key, &json, crate::db::now()))
@@ -349,8 +326,7 @@ impl Authoring {
         let files = draft.files.clone();
         let slug = draft.slug.clone();
         tokio::task::spawn_blocking(move || -> Result<PackageCheck, AuthoringError> {
-            let temp =
-                tempfile::tempdir().map_err(|e| DbError::Unexpected(format!("temp dir: {e}")))?;
+            let temp = tempfile::tempdir().map_err(|e| internal("no temporary folder", e))?;
             let dir = temp.path().join(&slug);
             write_files(&dir, &files).map_err(|e| invalid("files", e))?;
             Ok(check_package(
@@ -360,7 +336,7 @@ impl Authoring {
             ))
         })
         .await
-        .map_err(|e| DbError::Unexpected(format!("check task failed: {e}")))?
+        .map_err(|e| internal("the check task failed", e))?
     }
 
     /// Checks and, when every check passes, publishes the draft as the
@@ -386,7 +362,7 @@ impl Authoring {
             catalog.save(&challenge, &hash, origin, author, Some(&files))
         })
         .await
-        .map_err(|e| DbError::Unexpected(format!("publish task failed: {e}")))??;
+        .map_err(|e| internal("the publish task failed", e))??;
         let key = slug.to_owned();
         self.db.run(move |conn| store::delete(conn, &key)).await?;
         Ok(Publication::Published { version })
@@ -422,7 +398,7 @@ impl Authoring {
             (None, Some(d)) if may_edit(user, None, Some(d)) => parse_files(&d.files, slug)?,
             _ => return Err(AuthoringError::NotFound(slug.to_owned())),
         };
-        zip_folder(slug, &files).map_err(|e| DbError::Unexpected(format!("zip: {e}")).into())
+        zip_folder(slug, &files).map_err(|e| internal("cannot write the zip", e))
     }
 
     /// Makes (or replaces) a draft from a zip of a package folder. The zip
@@ -439,9 +415,9 @@ impl Authoring {
                 "only instructors author challenges".into(),
             ));
         }
-        let (slug, files) = unzip_package(bytes, slug_hint)?;
+        let (slug, files) = unzip_package(bytes, slug_hint).map_err(|e| invalid("file", e))?;
         check_slug(&slug).map_err(|e| invalid("slug", e))?;
-        check_files(&files)?;
+        check_files(&files).map_err(|e| invalid("files", e))?;
         let (challenge, draft) = self.records(&slug).await?;
         if !may_edit(user, challenge.as_ref(), draft.as_ref()) {
             return Err(AuthoringError::Forbidden(format!(
@@ -450,7 +426,7 @@ impl Authoring {
         }
         if draft.is_some() {
             let json =
-                serde_json::to_string(&files).map_err(|e| DbError::Unexpected(e.to_string()))?;
+                serde_json::to_string(&files).map_err(|e| internal("cannot serialise files", e))?;
             let key = slug.clone();
             self.db
                 .run(move |conn| store::update(conn, &key, &json, crate::db::now()))
@@ -474,7 +450,7 @@ impl Authoring {
                 Authored {
                     slug: r.slug.clone(),
                     title: r.title.clone(),
-                    kind: r.kind.clone(),
+                    kind: Some(r.kind),
                     published: r.published,
                     version: Some(r.current_version),
                     has_draft: draft.is_some(),
@@ -490,7 +466,7 @@ impl Authoring {
             rows.push(Authored {
                 slug: d.slug.clone(),
                 title: d.slug.clone(),
-                kind: String::new(),
+                kind: None,
                 published: false,
                 version: None,
                 has_draft: true,
@@ -499,143 +475,5 @@ impl Authoring {
             });
         }
         Ok(rows)
-    }
-}
-
-/// A zip with one folder, `<slug>/`, holding the files.
-pub fn zip_folder(slug: &str, files: &BTreeMap<String, String>) -> zip::result::ZipResult<Vec<u8>> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut writer = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (path, text) in files {
-        writer.start_file(format!("{slug}/{path}"), options)?;
-        writer.write_all(text.as_bytes())?;
-    }
-    writer.finish()?;
-    Ok(out.into_inner())
-}
-
-/// Reads a package from a zip: its slug (the one top folder, or the hint)
-/// and its files, refusing anything that could escape the folder.
-pub fn unzip_package(
-    bytes: &[u8],
-    slug_hint: Option<&str>,
-) -> Result<(String, BTreeMap<String, String>), AuthoringError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| invalid("file", format!("not a zip file: {e}")))?;
-    if archive.len() > MAX_PACKAGE_FILES * 2 {
-        return Err(invalid(
-            "file",
-            format!("the zip has more than {MAX_PACKAGE_FILES} files"),
-        ));
-    }
-    let mut raw: Vec<(String, String)> = Vec::new();
-    let mut total = 0usize;
-    for i in 0..archive.len() {
-        let mut entry = archive
-            .by_index(i)
-            .map_err(|e| invalid("file", format!("entry {i}: {e}")))?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = entry.name().to_owned();
-        if name.starts_with("__MACOSX/")
-            || name.rsplit('/').next().is_some_and(|f| f.starts_with('.'))
-        {
-            continue;
-        }
-        // Sizes are checked as the data is read, not trusted from headers.
-        let mut text = String::new();
-        let limit = (MAX_PACKAGE_BYTES - total) as u64 + 1;
-        (&mut entry)
-            .take(limit)
-            .read_to_string(&mut text)
-            .map_err(|e| {
-                invalid(
-                    "file",
-                    format!("{name}: {e} (package files are UTF-8 text)"),
-                )
-            })?;
-        total += text.len();
-        if total > MAX_PACKAGE_BYTES {
-            return Err(invalid(
-                "file",
-                format!(
-                    "the package is larger than {} MiB",
-                    MAX_PACKAGE_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        raw.push((name, text));
-    }
-    let tops: std::collections::BTreeSet<&str> = raw
-        .iter()
-        .filter_map(|(n, _)| n.split_once('/').map(|(t, _)| t))
-        .collect();
-    let at_root = raw.iter().any(|(n, _)| !n.contains('/'));
-    let (slug, strip) =
-        match (tops.len(), at_root, slug_hint) {
-            (1, false, _) => {
-                let top = tops.iter().next().copied().unwrap_or_default().to_owned();
-                (top.clone(), Some(top))
-            }
-            (_, true, Some(hint)) => (hint.to_owned(), None),
-            _ => return Err(invalid(
-                "file",
-                "the zip must hold one folder named after the challenge's slug (or give the slug)",
-            )),
-        };
-    let mut files = BTreeMap::new();
-    for (name, text) in raw {
-        let path = match &strip {
-            Some(top) => name
-                .strip_prefix(&format!("{top}/"))
-                .unwrap_or(&name)
-                .to_owned(),
-            None => name,
-        };
-        check_file_path(&path).map_err(|e| invalid("file", e))?;
-        files.insert(path, text);
-    }
-    Ok((slug, files))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_package_round_trips_through_a_zip() {
-        let files = templates::for_kind("code").unwrap();
-        let bytes = zip_folder("my-challenge", &files).unwrap();
-        let (slug, back) = unzip_package(&bytes, None).unwrap();
-        assert_eq!(slug, "my-challenge");
-        assert_eq!(back, files);
-    }
-
-    #[test]
-    fn zips_that_escape_their_folder_or_are_not_zips_are_refused() {
-        let mut evil = BTreeMap::new();
-        evil.insert("../etc/passwd".to_owned(), "x".to_owned());
-        let mut out = std::io::Cursor::new(Vec::new());
-        let mut writer = zip::ZipWriter::new(&mut out);
-        writer
-            .start_file(
-                "pkg/../../escape.txt",
-                zip::write::SimpleFileOptions::default(),
-            )
-            .unwrap();
-        writer.write_all(b"x").unwrap();
-        writer.finish().unwrap();
-        let error = unzip_package(&out.into_inner(), None)
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("not a valid file path"), "{error}");
-        assert!(unzip_package(b"not a zip", None)
-            .unwrap_err()
-            .to_string()
-            .starts_with("not a zip file"));
-        assert!(check_files(&evil).is_err());
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::Kind;
+
 fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
         .iter()
@@ -11,9 +13,9 @@ fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-pub fn for_kind(kind: &str) -> Option<BTreeMap<String, String>> {
-    Some(match kind {
-        "code" => files(&[
+pub fn for_kind(kind: Kind) -> BTreeMap<String, String> {
+    match kind {
+        Kind::Code => files(&[
             (
                 "challenge.toml",
                 "kind = \"code\"\ntitle = \"New challenge\"\ndifficulty = \"easy\"\nskills = [\"arrays-hashing\"]\ntags = []\n\n[limits]\ntime_ms = 100\n\n[code]\nmode = \"function\"\nsignature = \"largest(nums: list<int>) -> int\"\n",
@@ -35,7 +37,7 @@ pub fn for_kind(kind: &str) -> Option<BTreeMap<String, String>> {
                 "# Returns the first value, not the largest.\nclass Solution:\n    def largest(self, nums: List[int]) -> int:\n        return nums[0]\n",
             ),
         ]),
-        "sql" => files(&[
+        Kind::Sql => files(&[
             (
                 "challenge.toml",
                 "kind = \"sql\"\ntitle = \"New SQL challenge\"\ndifficulty = \"easy\"\nskills = [\"sql-querying\"]\ntags = []\n\n[sql]\nmode = \"query\"\norder_matters = true\ncolumn_names = true\ndatasets = [\n  { name = \"sample\", file = \"datasets/sample.sql\" },\n  { name = \"hidden\", file = \"datasets/hidden.sql\", hidden = true },\n]\n",
@@ -65,7 +67,7 @@ pub fn for_kind(kind: &str) -> Option<BTreeMap<String, String>> {
                 "-- Includes products costing exactly 10.00.\nSELECT name FROM products WHERE price_cents >= 1000 ORDER BY name\n",
             ),
         ]),
-        "design" => files(&[
+        Kind::Design => files(&[
             (
                 "challenge.toml",
                 "kind = \"design\"\ntitle = \"New design challenge\"\ndifficulty = \"medium\"\nskills = [\"system-design\"]\ntags = []\n",
@@ -79,6 +81,5 @@ pub fn for_kind(kind: &str) -> Option<BTreeMap<String, String>> {
                 "expected_words = 400\n\n[[criterion]]\nid = \"requirements\"\nlabel = \"States the requirements\"\nkind = \"section\"\nsection = \"requirements\"\nmin_words = 30\nweight = 1\nwhy = \"Scope first.\"\n\n[[criterion]]\nid = \"cache\"\nlabel = \"Caches hot reads\"\nkind = \"concept\"\nsection = \"high_level\"\nterms = [\"cache\", \"redis\"]\nweight = 2\nwhy = \"Reads dominate.\"\n",
             ),
         ]),
-        _ => return None,
-    })
+    }
 }

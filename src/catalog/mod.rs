@@ -7,17 +7,19 @@
 
 pub mod view;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use view::ChallengeView;
 
 use crate::challenges::model::{Challenge, Spec};
+use crate::challenges::Slug;
 use crate::challenges::{load_package, Problem};
 use crate::db::challenges::{self as store, ChallengeRecord, NewVersion, Origin};
+use crate::db::submissions::Acceptance;
 use crate::db::{Db, DbError};
-use crate::domain::ChallengeId;
+use crate::domain::{ChallengeId, Difficulty, Kind, Role, User};
 use crate::grading::check::{check_package, CheckLine, PackageCheck};
 use crate::grading::Grader;
 
@@ -33,6 +35,11 @@ pub enum CatalogError {
     },
     #[error("the view of challenge {slug} cannot be made: {reason}")]
     View { slug: String, reason: String },
+    #[error("the files of the package in {dir} cannot be read: {reason}")]
+    PackageFiles { dir: String, reason: String },
+    /// A bug or a lost task, not bad input.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 /// What importing one package did.
@@ -217,7 +224,7 @@ impl Catalog {
         cancel: &rehearse_sandbox::CancelToken,
     ) -> Result<Imported, CatalogError> {
         // A cheap look first: an unchanged package needs no checks.
-        if let Ok(package) = load_package(dir) {
+        if let Ok(package) = load_package(dir, crate::harness::SUPPORT) {
             let slug = package.challenge.slug.clone();
             let stored = self
                 .db
@@ -239,8 +246,15 @@ impl Catalog {
         else {
             return Ok(Imported::Refused(Box::new(check)));
         };
-        let files = crate::challenges::load::read_files(dir).ok();
-        let (_, version) = self.save(challenge, hash, Origin::Library, None, files.as_ref())?;
+        // Kept beside the version for export and editing; a package that
+        // loaded but cannot be read as files is refused, not stored without.
+        let files = crate::challenges::files::read_files(dir).map_err(|reason| {
+            CatalogError::PackageFiles {
+                dir: dir.display().to_string(),
+                reason,
+            }
+        })?;
+        let (_, version) = self.save(challenge, hash, Origin::Library, None, Some(&files))?;
         Ok(if version == 1 {
             Imported::Created { version }
         } else {
@@ -257,20 +271,24 @@ impl Catalog {
         author: Option<crate::domain::UserId>,
         files: Option<&std::collections::BTreeMap<String, String>>,
     ) -> Result<(ChallengeId, u32), CatalogError> {
-        let package_json = serde_json::to_string(challenge).map_err(|e| {
-            DbError::Unexpected(format!("cannot serialise {}: {e}", challenge.slug))
-        })?;
+        let json = |what: &str, e: serde_json::Error| {
+            CatalogError::Internal(format!(
+                "cannot serialise {what} of {}: {e}",
+                challenge.slug
+            ))
+        };
+        let package_json = serde_json::to_string(challenge).map_err(|e| json("the package", e))?;
         let files_json = files
             .map(serde_json::to_string)
             .transpose()
-            .map_err(|e| DbError::Unexpected(format!("cannot serialise files: {e}")))?;
-        let view_json = serde_json::to_string(&self.make_view(challenge)?)
-            .map_err(|e| DbError::Unexpected(format!("cannot serialise a view: {e}")))?;
+            .map_err(|e| json("the files", e))?;
+        let view_json =
+            serde_json::to_string(&self.make_view(challenge)?).map_err(|e| json("the view", e))?;
         let new = NewVersion {
             slug: &challenge.slug,
-            kind: challenge.kind().as_str(),
+            kind: challenge.kind(),
             title: &challenge.title,
-            difficulty: challenge.difficulty.as_str(),
+            difficulty: challenge.difficulty,
             skills: &challenge.skills,
             tags: &challenge.tags,
             points: challenge.points,
@@ -288,7 +306,7 @@ impl Catalog {
     /// package, for checking answers against it), by slug.
     pub async fn current(
         &self,
-        slug: &str,
+        slug: &Slug,
     ) -> Result<Option<(ChallengeRecord, Arc<Challenge>)>, CatalogError> {
         let Some(record) = self.record(slug).await? else {
             return Ok(None);
@@ -300,20 +318,45 @@ impl Catalog {
         Ok(challenge.map(|c| (record, c)))
     }
 
-    /// A challenge's catalog row and its public view, by slug: what pages
-    /// and the API show.
+    /// A challenge's public view, by slug, when `viewer` may see it (see
+    /// [`visible_to`]): what pages and the API show.
     pub async fn view(
         &self,
-        slug: &str,
-    ) -> Result<Option<(ChallengeRecord, Arc<ChallengeView>)>, CatalogError> {
+        viewer: Option<&User>,
+        slug: &Slug,
+    ) -> Result<Option<Arc<ChallengeView>>, CatalogError> {
         let Some(record) = self.record(slug).await? else {
             return Ok(None);
         };
-        let row = record.clone();
+        if !visible_to(&record, viewer) {
+            return Ok(None);
+        }
         let view = self
-            .on_blocking_pool(move |catalog| catalog.view_blocking(&row))
+            .on_blocking_pool(move |catalog| catalog.view_blocking(&record))
             .await?;
-        Ok(Some((record, view)))
+        Ok(Some(view))
+    }
+
+    /// The public views of several versions at once, read on one blocking
+    /// task (a list of submissions names a handful); missing versions are
+    /// left out.
+    pub async fn version_views(
+        &self,
+        versions: BTreeSet<(ChallengeId, u32)>,
+    ) -> Result<HashMap<(ChallengeId, u32), Arc<ChallengeView>>, CatalogError> {
+        if versions.is_empty() {
+            return Ok(HashMap::new());
+        }
+        self.on_blocking_pool(move |catalog| {
+            let mut found = HashMap::new();
+            for (id, version) in versions {
+                if let Some(view) = catalog.version_view_blocking(id, version)? {
+                    found.insert((id, version), view);
+                }
+            }
+            Ok(found)
+        })
+        .await
     }
 
     /// Runs `f` (which may read the database or the sandbox) on tokio's
@@ -325,12 +368,12 @@ impl Catalog {
         let catalog = self.clone();
         tokio::task::spawn_blocking(move || f(&catalog))
             .await
-            .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))?
+            .map_err(|e| CatalogError::Internal(format!("a catalog task failed: {e}")))?
     }
 
     /// A challenge's catalog row, by slug.
-    pub async fn record(&self, slug: &str) -> Result<Option<ChallengeRecord>, CatalogError> {
-        let slug = slug.to_owned();
+    pub async fn record(&self, slug: &Slug) -> Result<Option<ChallengeRecord>, CatalogError> {
+        let slug = slug.to_string();
         Ok(self
             .db
             .run(move |conn| store::find_by_slug(conn, &slug))
@@ -340,6 +383,13 @@ impl Catalog {
     pub async fn list(&self) -> Result<Vec<ChallengeRecord>, CatalogError> {
         Ok(self.db.run(store::list).await?)
     }
+}
+
+/// Who may see a challenge: anyone once it is published; instructors and
+/// admins before that too (to try it out). Pages, the API, answers and the
+/// catalog's list all ask here.
+pub fn visible_to(record: &ChallengeRecord, viewer: Option<&User>) -> bool {
+    record.published || viewer.is_some_and(|u| u.role >= Role::Instructor)
 }
 
 /// A one-line account of a failed check, for logs and the command line.
@@ -352,7 +402,7 @@ pub fn describe_refusal(check: &PackageCheck) -> Vec<String> {
 }
 
 /// How a user stands on a challenge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Standing {
     Solved,
@@ -361,19 +411,19 @@ pub enum Standing {
 }
 
 /// One challenge as the catalog lists it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Entry {
     pub slug: String,
     pub title: String,
-    pub kind: String,
-    pub difficulty: String,
+    pub kind: Kind,
+    pub difficulty: Difficulty,
     pub skills: Vec<String>,
     pub tags: Vec<String>,
     pub points: u32,
     pub published: bool,
     /// Accepted share of graded submissions, when there are any.
     pub acceptance: Option<f64>,
-    pub submissions: i64,
+    pub submissions: u64,
     pub standing: Standing,
     pub best_score: Option<f64>,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -382,8 +432,8 @@ pub struct Entry {
 /// What the catalog is asked for; every field optional.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub kind: Option<String>,
-    pub difficulty: Option<String>,
+    pub kind: Option<Kind>,
+    pub difficulty: Option<Difficulty>,
     pub skill: Option<String>,
     pub tag: Option<String>,
     pub standing: Option<Standing>,
@@ -392,6 +442,23 @@ pub struct Filter {
     pub sort: Sort,
     pub page: usize,
     pub per_page: usize,
+}
+
+impl Filter {
+    /// Whether a challenge passes the filters read from its catalog row
+    /// (kind, difficulty, skill, tag); words and standing need more.
+    fn admits(&self, record: &ChallengeRecord) -> bool {
+        self.kind.is_none_or(|k| k == record.kind)
+            && self.difficulty.is_none_or(|d| d == record.difficulty)
+            && self
+                .skill
+                .as_deref()
+                .is_none_or(|s| record.skills.iter().any(|k| k == s))
+            && self
+                .tag
+                .as_deref()
+                .is_none_or(|t| record.tags.iter().any(|k| k.eq_ignore_ascii_case(t)))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -404,7 +471,7 @@ pub enum Sort {
 }
 
 /// A page of the catalog.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Page {
     pub entries: Vec<Entry>,
     pub total: usize,
@@ -417,27 +484,24 @@ impl Catalog {
     /// see unpublished ones too), filtered, sorted and paged.
     pub async fn browse(
         &self,
-        viewer: Option<&crate::domain::User>,
+        viewer: Option<&User>,
         filter: &Filter,
     ) -> Result<Page, CatalogError> {
-        let show_unpublished = viewer.is_some_and(|u| u.role >= crate::domain::Role::Instructor);
         let user_id = viewer.map(|u| u.id);
         let (records, stats, best) = self
             .db
             .run(move |conn| {
                 let records = store::list(conn)?;
                 let stats = crate::db::submissions::challenge_stats(conn)?;
-                let best = match user_id {
-                    Some(user) => crate::db::submissions::best_per_challenge(conn, user)?,
+                let graded = match user_id {
+                    Some(user) => crate::db::submissions::graded_of_user(conn, user)?,
                     None => Vec::new(),
                 };
-                Ok((records, stats, best))
+                Ok((records, stats, graded))
             })
             .await?;
-        let stats: HashMap<String, (i64, i64)> =
-            stats.into_iter().map(|(c, n, a)| (c, (n, a))).collect();
-        let best: HashMap<ChallengeId, (f64, bool)> =
-            best.into_iter().map(|(c, s, a)| (c, (s, a))).collect();
+        let stats: HashMap<ChallengeId, Acceptance> = stats.into_iter().collect();
+        let best = crate::domain::best_per(best);
         let words: Vec<String> = filter
             .query
             .as_deref()
@@ -445,49 +509,39 @@ impl Catalog {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        let mut entries = Vec::new();
-        for record in records {
-            if !(record.published || show_unpublished) {
-                continue;
-            }
-            let keep = filter.kind.as_deref().is_none_or(|k| k == record.kind)
-                && filter
-                    .difficulty
-                    .as_deref()
-                    .is_none_or(|d| d == record.difficulty)
-                && filter
-                    .skill
-                    .as_deref()
-                    .is_none_or(|s| record.skills.iter().any(|k| k == s))
-                && filter
-                    .tag
-                    .as_deref()
-                    .is_none_or(|t| record.tags.iter().any(|k| k.eq_ignore_ascii_case(t)));
-            if !keep {
-                continue;
-            }
-            if !words.is_empty() {
-                let title = record.title.to_lowercase();
-                let missing: Vec<&String> = words
+        let candidates: Vec<ChallengeRecord> = records
+            .into_iter()
+            .filter(|record| visible_to(record, viewer) && filter.admits(record))
+            .collect();
+        // Words not in a title are looked for in the statement, read from
+        // the versions' views — all of them in one blocking task.
+        let in_title = |record: &ChallengeRecord| {
+            let title = record.title.to_lowercase();
+            words.iter().all(|w| title.contains(w.as_str()))
+        };
+        let statements = self
+            .version_views(
+                candidates
                     .iter()
-                    .filter(|w| !title.contains(w.as_str()))
-                    .collect();
-                if !missing.is_empty() {
-                    // The statement, from the small cached view, never the package.
-                    let row = record.clone();
-                    let view = self
-                        .on_blocking_pool(move |catalog| catalog.view_blocking(&row))
-                        .await?;
-                    if !view.mentions_all(&words) {
-                        continue;
-                    }
+                    .filter(|r| !in_title(r))
+                    .map(|r| (r.id, r.current_version))
+                    .collect(),
+            )
+            .await?;
+        let mut entries = Vec::new();
+        for record in candidates {
+            if !in_title(&record) {
+                let found = statements
+                    .get(&(record.id, record.current_version))
+                    .is_some_and(|view| view.mentions_all(&words));
+                if !found {
+                    continue;
                 }
             }
-            let (submissions, accepted) =
-                stats.get(&record.id.to_string()).copied().unwrap_or((0, 0));
+            let figures = stats.get(&record.id).copied().unwrap_or_default();
             let mine = best.get(&record.id);
             let standing = match mine {
-                Some((_, true)) => Standing::Solved,
+                Some(best) if best.solved => Standing::Solved,
                 Some(_) => Standing::Attempted,
                 None => Standing::New,
             };
@@ -495,10 +549,10 @@ impl Catalog {
                 continue;
             }
             entries.push(Entry {
-                acceptance: (submissions > 0).then(|| accepted as f64 / submissions as f64),
-                submissions,
+                acceptance: crate::domain::acceptance(figures.graded, figures.accepted),
+                submissions: figures.graded,
                 standing,
-                best_score: mine.map(|(s, _)| *s),
+                best_score: mine.map(|best| best.score),
                 slug: record.slug,
                 title: record.title,
                 kind: record.kind,
@@ -510,16 +564,11 @@ impl Catalog {
                 created_at: record.created_at,
             });
         }
-        let rank = |d: &str| match d {
-            "easy" => 0,
-            "medium" => 1,
-            _ => 2,
-        };
         match filter.sort {
             Sort::Title => entries.sort_by_key(|e| e.title.to_lowercase()),
             Sort::Difficulty => entries.sort_by(|a, b| {
-                rank(&a.difficulty)
-                    .cmp(&rank(&b.difficulty))
+                a.difficulty
+                    .cmp(&b.difficulty)
                     .then_with(|| a.title.cmp(&b.title))
             }),
             Sort::Acceptance => entries.sort_by(|a, b| {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::challenges::model::{Challenge, CodeMode, Expected, Section, Spec, SqlMode};
 use crate::challenges::statement;
+use crate::domain::{Difficulty, Kind};
 use crate::grading::sql::DatasetPreview;
 use crate::grading::{code, limits};
 
@@ -21,10 +22,8 @@ use crate::grading::{code, limits};
 pub struct ChallengeView {
     pub slug: String,
     pub title: String,
-    /// `code`, `sql` or `design`.
-    pub kind: String,
-    /// `easy`, `medium` or `hard`.
-    pub difficulty: String,
+    pub kind: Kind,
+    pub difficulty: Difficulty,
     pub skills: Vec<String>,
     pub tags: Vec<String>,
     pub points: u32,
@@ -267,8 +266,8 @@ impl ChallengeView {
         Self {
             slug: challenge.slug.clone(),
             title: challenge.title.clone(),
-            kind: challenge.kind().as_str().to_owned(),
-            difficulty: challenge.difficulty.as_str().to_owned(),
+            kind: challenge.kind(),
+            difficulty: challenge.difficulty,
             skills: challenge.skills.clone(),
             tags: challenge.tags.clone(),
             points: challenge.points,

@@ -13,45 +13,7 @@ use serde_json::Value;
 use super::rubric::Rubric;
 use super::signature::{ClassSpec, Signature};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Code,
-    Sql,
-    Design,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Code, Kind::Sql, Kind::Design];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Code => "code",
-            Kind::Sql => "sql",
-            Kind::Design => "design",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Difficulty {
-    Easy,
-    Medium,
-    Hard,
-}
-
-impl Difficulty {
-    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Difficulty::Easy => "easy",
-            Difficulty::Medium => "medium",
-            Difficulty::Hard => "hard",
-        }
-    }
-}
+pub use crate::domain::{Difficulty, Kind};
 
 /// A challenge, fully loaded: every test concrete (generated ones included),
 /// every file read.
@@ -294,7 +256,19 @@ pub struct AnswerCheck {
 }
 
 /// The sections a design answer is written in, in the order shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Requirements,
@@ -367,7 +341,7 @@ impl Section {
 }
 
 /// A design answer: text per section.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DesignAnswer {
     pub sections: BTreeMap<Section, String>,
 }

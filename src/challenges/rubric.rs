@@ -222,20 +222,29 @@ impl RawRubric {
                     None
                 }
             };
+            if raw.weight == 0 {
+                problems.push((at("weight"), "weight must be at least 1".into()));
+            }
             penalties.push(Penalty {
                 id: raw.id,
                 label: raw.label,
-                weight: raw.weight.max(1),
+                weight: raw.weight,
                 terms,
                 section,
                 why: raw.why,
             });
         }
+        if self.expected_words == Some(0) {
+            problems.push((
+                "expected_words".into(),
+                "expected_words must be at least 1 (the answer's length the rubric assumes)".into(),
+            ));
+        }
         if problems.is_empty() {
             Ok(Rubric {
                 criteria,
                 penalties,
-                expected_words: self.expected_words.unwrap_or(DEFAULT_EXPECTED_WORDS).max(1),
+                expected_words: self.expected_words.unwrap_or(DEFAULT_EXPECTED_WORDS),
             })
         } else {
             Err(problems)

@@ -138,7 +138,7 @@ pub fn list(dirs: &[PathBuf]) -> anyhow::Result<()> {
     let mut challenges = Vec::new();
     let mut broken = Vec::new();
     for dir in &packages {
-        match load_package(dir) {
+        match load_package(dir, crate::harness::SUPPORT) {
             Ok(package) => challenges.push(package.challenge),
             Err(problems) => broken.extend(problems),
         }
@@ -201,7 +201,7 @@ pub fn grade(
     samples: bool,
 ) -> anyhow::Result<()> {
     let dir = library.join(slug);
-    let package = load_package(&dir).map_err(problems_error)?;
+    let package = load_package(&dir, crate::harness::SUPPORT).map_err(problems_error)?;
     let challenge =
         materialise(grader, &package, &CancelToken::default()).map_err(problems_error)?;
     let text =

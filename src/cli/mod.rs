@@ -189,7 +189,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => settings.merge_overrides(args.bind, args.port, cli.data_dir),
         _ => settings.merge_overrides(None, None, cli.data_dir),
     };
-    telemetry::init(settings.log_format);
+    telemetry::init(settings.log_format)?;
     match cli.command {
         Command::Serve(_) => {
             let app = Application::build(settings).await?;

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use super::schema::{challenge_versions, challenges};
 use super::{DbConnection, DbError};
-use crate::domain::{ChallengeId, UserId};
+use crate::domain::{ChallengeId, Difficulty, Kind, UserId};
 
 /// Where a challenge came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +35,9 @@ impl Origin {
 pub struct ChallengeRecord {
     pub id: ChallengeId,
     pub slug: String,
-    pub kind: String,
+    pub kind: Kind,
     pub title: String,
-    pub difficulty: String,
+    pub difficulty: Difficulty,
     pub skills: Vec<String>,
     pub tags: Vec<String>,
     pub points: u32,
@@ -52,9 +52,9 @@ pub struct ChallengeRecord {
 /// What a new version writes: the catalog fields and the package.
 pub struct NewVersion<'a> {
     pub slug: &'a str,
-    pub kind: &'a str,
+    pub kind: Kind,
     pub title: &'a str,
-    pub difficulty: &'a str,
+    pub difficulty: Difficulty,
     pub skills: &'a [String],
     pub tags: &'a [String],
     pub points: u32,
@@ -90,6 +90,8 @@ impl Row {
         let corrupt = |what: &str| DbError::Corrupt(format!("challenge {}: {what}", self.slug));
         Ok(ChallengeRecord {
             id: ChallengeId::parse(&self.id).ok_or_else(|| corrupt("id is not a UUID"))?,
+            kind: Kind::parse(&self.kind).map_err(|e| corrupt(&e.to_string()))?,
+            difficulty: Difficulty::parse(&self.difficulty).map_err(|e| corrupt(&e.to_string()))?,
             skills: serde_json::from_str(&self.skills)
                 .map_err(|_| corrupt("skills are not a JSON list"))?,
             tags: serde_json::from_str(&self.tags)
@@ -112,9 +114,7 @@ impl Row {
             updated_at: self.updated_at.and_utc(),
             published: self.published,
             slug: self.slug,
-            kind: self.kind,
             title: self.title,
-            difficulty: self.difficulty,
         })
     }
 }
@@ -252,9 +252,9 @@ pub fn save_version(
         if let Some(record) = &existing {
             diesel::update(challenges::table.find(record.id.to_string()))
                 .set((
-                    challenges::kind.eq(new.kind),
+                    challenges::kind.eq(new.kind.as_str()),
                     challenges::title.eq(new.title),
-                    challenges::difficulty.eq(new.difficulty),
+                    challenges::difficulty.eq(new.difficulty.as_str()),
                     challenges::skills.eq(json_list(new.skills)),
                     challenges::tags.eq(json_list(new.tags)),
                     challenges::points.eq(new.points as i32),
@@ -268,9 +268,9 @@ pub fn save_version(
                 .values((
                     challenges::id.eq(id.to_string()),
                     challenges::slug.eq(new.slug),
-                    challenges::kind.eq(new.kind),
+                    challenges::kind.eq(new.kind.as_str()),
                     challenges::title.eq(new.title),
-                    challenges::difficulty.eq(new.difficulty),
+                    challenges::difficulty.eq(new.difficulty.as_str()),
                     challenges::skills.eq(json_list(new.skills)),
                     challenges::tags.eq(json_list(new.tags)),
                     challenges::points.eq(new.points as i32),

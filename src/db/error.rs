@@ -11,8 +11,10 @@ pub enum DbError {
     Migration(String),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
-    #[error("{0}")]
-    Unexpected(String),
+    /// The blocking task running a query died (it panicked, or the
+    /// runtime is shutting down).
+    #[error("a database task failed: {0}")]
+    Task(String),
 }
 
 impl DbError {

@@ -13,6 +13,19 @@ use super::schema::grading_jobs;
 use super::{DbConnection, DbError};
 use crate::domain::{JobId, SubmissionId};
 
+crate::domain::text_enum! {
+    /// Where a grading job is.
+    pub enum JobState("job state") {
+        /// Waiting for a worker (from `available_at`).
+        Queued = "queued",
+        /// A worker holds it until its lease expires.
+        Leased = "leased",
+        Done = "done",
+        /// Given up on; its submission shows an internal error.
+        Failed = "failed",
+    }
+}
+
 /// A job a worker now holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimedJob {
@@ -51,10 +64,10 @@ macro_rules! claim_on {
         let query = grading_jobs::table
             .filter(
                 grading_jobs::state
-                    .eq("queued")
+                    .eq(JobState::Queued.as_str())
                     .and(grading_jobs::available_at.le($now))
                     .or(grading_jobs::state
-                        .eq("leased")
+                        .eq(JobState::Leased.as_str())
                         .and(grading_jobs::lease_expires_at.lt($now))),
             )
             .order((
@@ -79,7 +92,7 @@ macro_rules! claim_on {
             Some(row) => {
                 diesel::update(grading_jobs::table.find(&row.id))
                     .set((
-                        grading_jobs::state.eq("leased"),
+                        grading_jobs::state.eq(JobState::Leased.as_str()),
                         grading_jobs::lease_owner.eq($owner),
                         grading_jobs::lease_expires_at.eq($until),
                         grading_jobs::attempts.eq(row.attempts + 1),
@@ -119,8 +132,9 @@ pub fn claim(
         id: JobId::parse(&row.id).ok_or_else(|| corrupt("id is not a UUID"))?,
         submission_id: SubmissionId::parse(&row.submission_id)
             .ok_or_else(|| corrupt("submission id is not a UUID"))?,
-        attempts: u32::try_from(row.attempts + 1).unwrap_or(0),
-        max_attempts: u32::try_from(row.max_attempts).unwrap_or(0),
+        attempts: u32::try_from(row.attempts + 1).map_err(|_| corrupt("negative attempts"))?,
+        max_attempts: u32::try_from(row.max_attempts)
+            .map_err(|_| corrupt("negative attempt limit"))?,
     }))
 }
 
@@ -138,7 +152,7 @@ type Held<'a> = diesel::dsl::Filter<
 fn held(id: JobId, owner: &str) -> Held<'_> {
     grading_jobs::table
         .find(id.to_string())
-        .filter(grading_jobs::state.eq("leased"))
+        .filter(grading_jobs::state.eq(JobState::Leased.as_str()))
         .filter(grading_jobs::lease_owner.eq(owner))
 }
 
@@ -170,7 +184,7 @@ pub fn release(
 ) -> Result<bool, DbError> {
     let updated = diesel::update(held(id, owner))
         .set((
-            grading_jobs::state.eq("queued"),
+            grading_jobs::state.eq(JobState::Queued.as_str()),
             grading_jobs::lease_owner.eq(None::<String>),
             grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
             grading_jobs::attempts.eq(grading_jobs::attempts - 1),
@@ -194,7 +208,7 @@ pub fn retry_later(
 ) -> Result<bool, DbError> {
     let updated = diesel::update(held(id, owner))
         .set((
-            grading_jobs::state.eq("queued"),
+            grading_jobs::state.eq(JobState::Queued.as_str()),
             grading_jobs::lease_owner.eq(None::<String>),
             grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
             grading_jobs::available_at.eq(retry_at.naive_utc()),
@@ -211,13 +225,13 @@ pub(super) fn finish(
     conn: &mut DbConnection,
     id: JobId,
     owner: &str,
-    state: &str,
+    state: JobState,
     error: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, diesel::result::Error> {
     let updated = diesel::update(held(id, owner))
         .set((
-            grading_jobs::state.eq(state),
+            grading_jobs::state.eq(state.as_str()),
             grading_jobs::lease_expires_at.eq(None::<chrono::NaiveDateTime>),
             grading_jobs::last_error.eq(error),
             grading_jobs::updated_at.eq(now.naive_utc()),
@@ -238,7 +252,7 @@ pub(super) fn enqueue(
         .values((
             grading_jobs::id.eq(JobId::new().to_string()),
             grading_jobs::submission_id.eq(submission.to_string()),
-            grading_jobs::state.eq("queued"),
+            grading_jobs::state.eq(JobState::Queued.as_str()),
             grading_jobs::attempts.eq(0),
             grading_jobs::max_attempts.eq(max_attempts as i32),
             grading_jobs::available_at.eq(now.naive_utc()),
@@ -250,19 +264,20 @@ pub(super) fn enqueue(
     Ok(())
 }
 
-/// Jobs per state (for metrics and tests).
-pub fn counts(conn: &mut DbConnection) -> Result<Vec<(String, i64)>, DbError> {
-    Ok(grading_jobs::table
-        .group_by(grading_jobs::state)
-        .select((grading_jobs::state, diesel::dsl::count_star()))
-        .load(conn)?)
+/// A submission's job as the queue sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobStatus {
+    pub state: JobState,
+    /// Claims so far (a graceful release does not count).
+    pub attempts: u32,
+    pub lease_owner: Option<String>,
 }
 
-/// The job of a submission: its state, attempts and lease owner.
+/// The job of a submission.
 pub fn of_submission(
     conn: &mut DbConnection,
     submission: SubmissionId,
-) -> Result<Option<(String, u32, Option<String>)>, DbError> {
+) -> Result<Option<JobStatus>, DbError> {
     let row: Option<(String, i32, Option<String>)> = grading_jobs::table
         .filter(grading_jobs::submission_id.eq(submission.to_string()))
         .select((
@@ -272,5 +287,14 @@ pub fn of_submission(
         ))
         .first(conn)
         .optional()?;
-    Ok(row.map(|(s, a, o)| (s, u32::try_from(a).unwrap_or(0), o)))
+    row.map(|(state, attempts, lease_owner)| {
+        let corrupt =
+            |what: String| DbError::Corrupt(format!("job of submission {submission}: {what}"));
+        Ok(JobStatus {
+            state: JobState::parse(&state).map_err(|e| corrupt(e.to_string()))?,
+            attempts: u32::try_from(attempts).map_err(|_| corrupt("negative attempts".into()))?,
+            lease_owner,
+        })
+    })
+    .transpose()
 }

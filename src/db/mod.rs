@@ -97,7 +97,7 @@ impl Db {
             f(&mut conn)
         })
         .await
-        .map_err(|e| DbError::Unexpected(format!("database task failed: {e}")))?
+        .map_err(|e| DbError::Task(e.to_string()))?
     }
 
     /// Runs `f` on the current thread; for command-line tools outside tokio.

@@ -37,5 +37,6 @@ pub fn get_or_create(
         Err(e) if e.is_unique_violation() => {}
         Err(e) => return Err(e),
     }
-    lookup(conn)?.ok_or_else(|| DbError::Unexpected(format!("secret {name} vanished")))
+    lookup(conn)?
+        .ok_or_else(|| DbError::Corrupt(format!("secret {name} vanished after it was stored")))
 }

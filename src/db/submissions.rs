@@ -11,7 +11,9 @@ use diesel::prelude::*;
 
 use super::schema::submissions;
 use super::{jobs, DbConnection, DbError};
-use crate::domain::{ChallengeId, JobId, SubmissionId, UserId};
+use crate::domain::{
+    ChallengeId, Graded, JobId, Kind, Mode, Status, SubmissionId, UserId, Verdict,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmissionRecord {
@@ -19,21 +21,18 @@ pub struct SubmissionRecord {
     pub user_id: UserId,
     pub challenge_id: ChallengeId,
     pub challenge_version: u32,
-    /// `submit` or `run`.
-    pub mode: String,
+    pub mode: Mode,
     pub language: Option<String>,
     pub answer: String,
     pub custom_input: Option<String>,
-    /// `queued`, `running`, `done` or `failed`.
-    pub status: String,
+    pub status: Status,
     pub progress: String,
     pub tests_total: Option<u32>,
-    pub verdict: Option<String>,
-    pub score: Option<f64>,
+    /// Verdict, score and any review (empty until graded).
+    pub graded: Graded,
     pub fuel: Option<u64>,
     pub report: Option<String>,
     pub error: Option<String>,
-    pub override_score: Option<f64>,
     pub override_comment: Option<String>,
     pub reviewed_by: Option<UserId>,
     pub reviewed_at: Option<DateTime<Utc>>,
@@ -85,22 +84,32 @@ impl Row {
                 }
                 None => None,
             },
-            tests_total: self.tests_total.and_then(|n| u32::try_from(n).ok()),
-            fuel: self.fuel.and_then(|n| u64::try_from(n).ok()),
+            tests_total: self
+                .tests_total
+                .map(u32::try_from)
+                .transpose()
+                .map_err(|_| corrupt("negative test count"))?,
+            fuel: self
+                .fuel
+                .map(u64::try_from)
+                .transpose()
+                .map_err(|_| corrupt("negative fuel"))?,
+            mode: Mode::parse(&self.mode).map_err(|e| corrupt(&e.to_string()))?,
+            status: Status::parse(&self.status).map_err(|e| corrupt(&e.to_string()))?,
+            graded: Graded {
+                verdict: parse_verdict(self.verdict.as_deref()).map_err(|e| corrupt(&e))?,
+                score: self.score,
+                override_score: self.override_score,
+            },
             reviewed_at: self.reviewed_at.map(|t| t.and_utc()),
             created_at: self.created_at.and_utc(),
             graded_at: self.graded_at.map(|t| t.and_utc()),
-            mode: self.mode,
             language: self.language,
             answer: self.answer,
             custom_input: self.custom_input,
-            status: self.status,
             progress: self.progress,
-            verdict: self.verdict,
-            score: self.score,
             report: self.report,
             error: self.error,
-            override_score: self.override_score,
             override_comment: self.override_comment,
         })
     }
@@ -111,7 +120,7 @@ pub struct NewSubmission<'a> {
     pub user_id: UserId,
     pub challenge_id: ChallengeId,
     pub challenge_version: u32,
-    pub mode: &'a str,
+    pub mode: Mode,
     pub language: Option<&'a str>,
     pub answer: &'a str,
     pub custom_input: Option<&'a str>,
@@ -155,12 +164,12 @@ pub fn insert_and_enqueue<R>(
                 submissions::user_id.eq(new.user_id.to_string()),
                 submissions::challenge_id.eq(new.challenge_id.to_string()),
                 submissions::challenge_version.eq(new.challenge_version as i32),
-                submissions::mode.eq(new.mode),
+                submissions::mode.eq(new.mode.as_str()),
                 submissions::language.eq(new.language),
                 submissions::answer.eq(new.answer),
                 submissions::custom_input.eq(new.custom_input),
                 submissions::idempotency_key.eq(new.idempotency_key),
-                submissions::status.eq("queued"),
+                submissions::status.eq(Status::Queued.as_str()),
                 submissions::progress.eq("[]"),
                 submissions::created_at.eq(new.created_at.naive_utc()),
             ))
@@ -246,7 +255,7 @@ pub fn load_of_user(
         .get_result(conn)?;
     let pending = submissions::table
         .filter(submissions::user_id.eq(user.to_string()))
-        .filter(submissions::status.eq_any(["queued", "running"]))
+        .filter(submissions::status.eq_any([Status::Queued.as_str(), Status::Running.as_str()]))
         .count()
         .get_result(conn)?;
     Ok((recent, pending))
@@ -275,10 +284,10 @@ pub fn mark_running(
     diesel::update(
         submissions::table
             .find(id.to_string())
-            .filter(submissions::status.ne("done")),
+            .filter(submissions::status.ne(Status::Done.as_str())),
     )
     .set((
-        submissions::status.eq("running"),
+        submissions::status.eq(Status::Running.as_str()),
         submissions::progress.eq("[]"),
         submissions::tests_total.eq(tests_total.map(|n| n as i32)),
     ))
@@ -295,7 +304,7 @@ pub fn record_progress(
     diesel::update(
         submissions::table
             .find(id.to_string())
-            .filter(submissions::status.eq("running")),
+            .filter(submissions::status.eq(Status::Running.as_str())),
     )
     .set(submissions::progress.eq(progress))
     .execute(conn)?;
@@ -304,7 +313,7 @@ pub fn record_progress(
 
 /// A finished grading, as the worker writes it.
 pub struct GradedResult<'a> {
-    pub verdict: &'a str,
+    pub verdict: Verdict,
     pub score: f64,
     pub fuel: u64,
     pub report: &'a str,
@@ -324,13 +333,13 @@ pub fn complete(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        if !jobs::finish(conn, job, owner, "done", None, now)? {
+        if !jobs::finish(conn, job, owner, jobs::JobState::Done, None, now)? {
             return Ok(false);
         }
         diesel::update(submissions::table.find(submission.to_string()))
             .set((
-                submissions::status.eq("done"),
-                submissions::verdict.eq(result.verdict),
+                submissions::status.eq(Status::Done.as_str()),
+                submissions::verdict.eq(result.verdict.as_str()),
                 submissions::score.eq(result.score),
                 submissions::fuel.eq(i64::try_from(result.fuel).unwrap_or(i64::MAX)),
                 submissions::report.eq(result.report),
@@ -355,13 +364,13 @@ pub fn fail(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        if !jobs::finish(conn, job, owner, "failed", Some(error), now)? {
+        if !jobs::finish(conn, job, owner, jobs::JobState::Failed, Some(error), now)? {
             return Ok(false);
         }
         diesel::update(submissions::table.find(submission.to_string()))
             .set((
-                submissions::status.eq("failed"),
-                submissions::verdict.eq("internal_error"),
+                submissions::status.eq(Status::Failed.as_str()),
+                submissions::verdict.eq(Verdict::InternalError.as_str()),
                 submissions::error.eq(error),
                 submissions::graded_at.eq(now.naive_utc()),
             ))
@@ -370,37 +379,58 @@ pub fn fail(
     })?)
 }
 
-/// Per challenge: graded submissions (mode `submit`), accepted ones, and
-/// distinct users who solved it — for the catalog's acceptance rates.
-pub fn challenge_stats(conn: &mut DbConnection) -> Result<Vec<(String, i64, i64)>, DbError> {
-    let graded: Vec<(String, Option<String>)> = submissions::table
-        .filter(submissions::mode.eq("submit"))
-        .filter(submissions::status.eq("done"))
-        .select((submissions::challenge_id, submissions::verdict))
-        .load(conn)?;
-    let mut stats: std::collections::BTreeMap<String, (i64, i64)> =
-        std::collections::BTreeMap::new();
-    for (challenge, verdict) in graded {
-        let entry = stats.entry(challenge).or_default();
-        entry.0 += 1;
-        if verdict.as_deref() == Some("accepted") {
-            entry.1 += 1;
-        }
-    }
-    Ok(stats.into_iter().map(|(c, (n, a))| (c, n, a)).collect())
+/// A challenge's acceptance figures: graded submissions (not runs) and
+/// how many of them were accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Acceptance {
+    pub graded: u64,
+    pub accepted: u64,
 }
 
-/// The user's best result per challenge: (challenge id, any submission,
-/// best effective score). Effective means an instructor's override when
-/// there is one.
-pub fn best_per_challenge(
+/// Acceptance figures per challenge, counted by the database (one row per
+/// challenge, however many submissions there are).
+pub fn challenge_stats(conn: &mut DbConnection) -> Result<Vec<(ChallengeId, Acceptance)>, DbError> {
+    use diesel::dsl::{count_star, sql};
+    use diesel::sql_types::BigInt;
+    // Both backends read `SUM(CASE …)` alike; `CAST` keeps the type BIGINT
+    // (PostgreSQL's SUM of an integer is NUMERIC otherwise).
+    let accepted = sql::<BigInt>(&format!(
+        "CAST(COALESCE(SUM(CASE WHEN verdict = '{}' THEN 1 ELSE 0 END), 0) AS BIGINT)",
+        Verdict::Accepted.as_str()
+    ));
+    let rows: Vec<(String, i64, i64)> = submissions::table
+        .filter(submissions::mode.eq(Mode::Submit.as_str()))
+        .filter(submissions::status.eq(Status::Done.as_str()))
+        .group_by(submissions::challenge_id)
+        .select((submissions::challenge_id, count_star(), accepted))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(challenge, graded, accepted)| {
+            let id = ChallengeId::parse(&challenge).ok_or_else(|| {
+                DbError::Corrupt(format!("challenge id {challenge:?} is not a UUID"))
+            })?;
+            let count = |n: i64| u64::try_from(n).unwrap_or(0);
+            Ok((
+                id,
+                Acceptance {
+                    graded: count(graded),
+                    accepted: count(accepted),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A user's graded submissions (not runs), per challenge: what their best
+/// result is computed from (`domain::best_per`).
+pub fn graded_of_user(
     conn: &mut DbConnection,
     user: UserId,
-) -> Result<Vec<(ChallengeId, f64, bool)>, DbError> {
+) -> Result<Vec<(ChallengeId, Graded)>, DbError> {
     type Scored = (String, Option<f64>, Option<f64>, Option<String>);
     let rows: Vec<Scored> = submissions::table
         .filter(submissions::user_id.eq(user.to_string()))
-        .filter(submissions::mode.eq("submit"))
+        .filter(submissions::mode.eq(Mode::Submit.as_str()))
         .select((
             submissions::challenge_id,
             submissions::score,
@@ -408,22 +438,29 @@ pub fn best_per_challenge(
             submissions::verdict,
         ))
         .load(conn)?;
-    let mut best: std::collections::BTreeMap<String, (f64, bool)> =
-        std::collections::BTreeMap::new();
-    for (challenge, score, override_score, verdict) in rows {
-        let effective = override_score.or(score).unwrap_or(0.0);
-        let accepted = verdict.as_deref() == Some("accepted");
-        let entry = best.entry(challenge).or_insert((0.0, false));
-        entry.0 = entry.0.max(effective);
-        entry.1 |= accepted;
-    }
-    best.into_iter()
-        .map(|(c, (s, a))| {
-            ChallengeId::parse(&c)
-                .map(|id| (id, s, a))
-                .ok_or_else(|| DbError::Corrupt(format!("challenge id {c:?} is not a UUID")))
+    rows.into_iter()
+        .map(|(challenge, score, override_score, verdict)| {
+            let corrupt =
+                |what: String| DbError::Corrupt(format!("a submission of {challenge}: {what}"));
+            let id = ChallengeId::parse(&challenge)
+                .ok_or_else(|| corrupt("challenge id is not a UUID".into()))?;
+            let verdict = parse_verdict(verdict.as_deref()).map_err(corrupt)?;
+            Ok((
+                id,
+                Graded {
+                    verdict,
+                    score,
+                    override_score,
+                },
+            ))
         })
         .collect()
+}
+
+fn parse_verdict(raw: Option<&str>) -> Result<Option<Verdict>, String> {
+    raw.map(Verdict::parse)
+        .transpose()
+        .map_err(|e| e.to_string())
 }
 
 /// Fuel of accepted submissions of a challenge in one language (for "cheaper
@@ -435,8 +472,8 @@ pub fn accepted_fuel(
 ) -> Result<Vec<u64>, DbError> {
     let mut query = submissions::table
         .filter(submissions::challenge_id.eq(challenge.to_string()))
-        .filter(submissions::mode.eq("submit"))
-        .filter(submissions::verdict.eq("accepted"))
+        .filter(submissions::mode.eq(Mode::Submit.as_str()))
+        .filter(submissions::verdict.eq(Verdict::Accepted.as_str()))
         .select(submissions::fuel)
         .into_boxed();
     if let Some(language) = language {
@@ -456,10 +493,8 @@ pub struct ScoreEvent {
     pub id: SubmissionId,
     pub user_id: UserId,
     pub challenge_id: ChallengeId,
-    pub mode: String,
-    pub verdict: Option<String>,
-    /// The effective score: an instructor's override, else the graded one.
-    pub score: Option<f64>,
+    pub mode: Mode,
+    pub graded: Graded,
     pub created_at: DateTime<Utc>,
 }
 
@@ -481,7 +516,7 @@ pub fn score_events(
         NaiveDateTime,
     );
     let mut query = submissions::table
-        .filter(submissions::status.eq_any(["done", "failed"]))
+        .filter(submissions::status.eq_any([Status::Done.as_str(), Status::Failed.as_str()]))
         .select((
             submissions::id,
             submissions::user_id,
@@ -504,14 +539,18 @@ pub fn score_events(
     rows.into_iter()
         .map(
             |(id, user_id, challenge_id, mode, verdict, score, override_score, created_at)| {
-                let corrupt = || DbError::Corrupt(format!("submission {id}: an id is not a UUID"));
+                let corrupt = |what: &str| DbError::Corrupt(format!("submission {id}: {what}"));
+                let not_uuid = || corrupt("an id is not a UUID");
                 Ok(ScoreEvent {
-                    id: SubmissionId::parse(&id).ok_or_else(corrupt)?,
-                    user_id: UserId::parse(&user_id).ok_or_else(corrupt)?,
-                    challenge_id: ChallengeId::parse(&challenge_id).ok_or_else(corrupt)?,
-                    mode,
-                    verdict,
-                    score: override_score.or(score),
+                    id: SubmissionId::parse(&id).ok_or_else(not_uuid)?,
+                    user_id: UserId::parse(&user_id).ok_or_else(not_uuid)?,
+                    challenge_id: ChallengeId::parse(&challenge_id).ok_or_else(not_uuid)?,
+                    mode: Mode::parse(&mode).map_err(|e| corrupt(&e.to_string()))?,
+                    graded: Graded {
+                        verdict: parse_verdict(verdict.as_deref()).map_err(|e| corrupt(&e))?,
+                        score,
+                        override_score,
+                    },
                     created_at: created_at.and_utc(),
                 })
             },
@@ -519,19 +558,16 @@ pub fn score_events(
         .collect()
 }
 
-/// Who got which verdict and effective score.
-pub type GradedBy = (UserId, Option<String>, Option<f64>);
-
-/// A challenge's graded submissions (not runs): user, verdict, effective score.
+/// A challenge's graded submissions (not runs): who, and how each was graded.
 pub fn of_challenge(
     conn: &mut DbConnection,
     challenge: ChallengeId,
-) -> Result<Vec<GradedBy>, DbError> {
-    type Graded = (String, Option<String>, Option<f64>, Option<f64>);
-    let rows: Vec<Graded> = submissions::table
+) -> Result<Vec<(UserId, Graded)>, DbError> {
+    type Row = (String, Option<String>, Option<f64>, Option<f64>);
+    let rows: Vec<Row> = submissions::table
         .filter(submissions::challenge_id.eq(challenge.to_string()))
-        .filter(submissions::mode.eq("submit"))
-        .filter(submissions::status.eq_any(["done", "failed"]))
+        .filter(submissions::mode.eq(Mode::Submit.as_str()))
+        .filter(submissions::status.eq_any([Status::Done.as_str(), Status::Failed.as_str()]))
         .select((
             submissions::user_id,
             submissions::verdict,
@@ -541,9 +577,18 @@ pub fn of_challenge(
         .load(conn)?;
     rows.into_iter()
         .map(|(user, verdict, score, override_score)| {
-            UserId::parse(&user)
-                .map(|u| (u, verdict, override_score.or(score)))
-                .ok_or_else(|| DbError::Corrupt(format!("user id {user:?} is not a UUID")))
+            let corrupt =
+                |what: String| DbError::Corrupt(format!("a submission of {user}: {what}"));
+            let id = UserId::parse(&user).ok_or_else(|| corrupt("user id is not a UUID".into()))?;
+            let verdict = parse_verdict(verdict.as_deref()).map_err(corrupt)?;
+            Ok((
+                id,
+                Graded {
+                    verdict,
+                    score,
+                    override_score,
+                },
+            ))
         })
         .collect()
 }
@@ -558,9 +603,9 @@ pub fn design_submissions(
     use super::schema::challenges;
     let mut query = submissions::table
         .inner_join(challenges::table)
-        .filter(challenges::kind.eq("design"))
-        .filter(submissions::mode.eq("submit"))
-        .filter(submissions::status.eq("done"))
+        .filter(challenges::kind.eq(Kind::Design.as_str()))
+        .filter(submissions::mode.eq(Mode::Submit.as_str()))
+        .filter(submissions::status.eq(Status::Done.as_str()))
         .into_boxed();
     query = if reviewed {
         query.filter(submissions::override_score.is_not_null())
@@ -589,7 +634,7 @@ pub fn set_review(
     let updated = diesel::update(
         submissions::table
             .find(id.to_string())
-            .filter(submissions::status.eq("done")),
+            .filter(submissions::status.eq(Status::Done.as_str())),
     )
     .set((
         submissions::override_score.eq(score),

@@ -4,23 +4,34 @@
 //! layer no raw `String` stands for an email, a password or a role. This module
 //! does no I/O.
 
+mod challenge;
 mod display_name;
 mod email;
 mod ids;
 mod label;
 mod password;
 mod role;
+mod score;
+mod submission;
+mod text_enum;
 mod token_name;
 mod user;
+mod verdict;
 
+pub use challenge::{Difficulty, Kind};
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use ids::{ApiTokenId, ChallengeId, JobId, SessionId, SubmissionId, UserId};
 pub use label::nul_byte_line;
 pub use password::Password;
 pub use role::Role;
+pub use score::{acceptance, best_per, Best, Graded};
+pub use submission::{Mode, Status};
+pub(crate) use text_enum::text_enum;
+pub use text_enum::UnknownName;
 pub use token_name::TokenName;
 pub use user::User;
+pub use verdict::Verdict;
 
 /// A value a client sent that does not fit its domain type.
 ///

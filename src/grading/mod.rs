@@ -22,94 +22,28 @@ pub mod limits;
 pub mod materialise;
 pub mod sql;
 
-use std::fmt;
-
 use rehearse_sandbox::{
     CancelToken, Language, Limits, Program, RunInput, RunOutcome, RunStatus, Sandbox,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::challenges::model::{Challenge, DesignAnswer, Spec, TestInput};
+use crate::challenges::model::{Challenge, Dataset, DesignAnswer, Spec, TestCase, TestInput};
 
-/// The verdict of one test, and of a whole submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Accepted,
-    WrongAnswer,
-    TimeLimitExceeded,
-    MemoryLimitExceeded,
-    OutputLimitExceeded,
-    RuntimeError,
-    CompileError,
-    InternalError,
-}
-
-impl Verdict {
-    pub const ALL: [Verdict; 8] = [
-        Verdict::Accepted,
-        Verdict::WrongAnswer,
-        Verdict::TimeLimitExceeded,
-        Verdict::MemoryLimitExceeded,
-        Verdict::OutputLimitExceeded,
-        Verdict::RuntimeError,
-        Verdict::CompileError,
-        Verdict::InternalError,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "accepted",
-            Verdict::WrongAnswer => "wrong_answer",
-            Verdict::TimeLimitExceeded => "time_limit_exceeded",
-            Verdict::MemoryLimitExceeded => "memory_limit_exceeded",
-            Verdict::OutputLimitExceeded => "output_limit_exceeded",
-            Verdict::RuntimeError => "runtime_error",
-            Verdict::CompileError => "compile_error",
-            Verdict::InternalError => "internal_error",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.as_str() == raw)
-    }
-
-    /// Two or three letters, as judges print them.
-    pub fn short(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "AC",
-            Verdict::WrongAnswer => "WA",
-            Verdict::TimeLimitExceeded => "TLE",
-            Verdict::MemoryLimitExceeded => "MLE",
-            Verdict::OutputLimitExceeded => "OLE",
-            Verdict::RuntimeError => "RE",
-            Verdict::CompileError => "CE",
-            Verdict::InternalError => "IE",
-        }
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Verdict::Accepted => "Accepted",
-            Verdict::WrongAnswer => "Wrong Answer",
-            Verdict::TimeLimitExceeded => "Time Limit Exceeded",
-            Verdict::MemoryLimitExceeded => "Memory Limit Exceeded",
-            Verdict::OutputLimitExceeded => "Output Limit Exceeded",
-            Verdict::RuntimeError => "Runtime Error",
-            Verdict::CompileError => "Compile Error",
-            Verdict::InternalError => "Internal Error",
-        })
-    }
-}
+pub use crate::domain::Verdict;
 
 /// What a candidate hands in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Answer {
-    Code { language: Language, source: String },
-    Sql { source: String },
+    Code {
+        /// `python`, `javascript`, `cpp`, `rust` or `c`.
+        #[schema(value_type = String)]
+        language: Language,
+        source: String,
+    },
+    Sql {
+        source: String,
+    },
     Design(DesignAnswer),
 }
 
@@ -125,8 +59,52 @@ pub enum Scope {
     Custom(TestInput),
 }
 
+impl Scope {
+    /// Whether a code challenge's test runs in this scope (a custom input
+    /// replaces them all).
+    pub fn includes_test(&self, test: &TestCase) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Samples => test.sample,
+            Scope::Custom(_) => false,
+        }
+    }
+
+    /// Whether a SQL challenge's dataset is graded in this scope.
+    pub fn includes_dataset(&self, dataset: &Dataset) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Samples => !dataset.hidden,
+            Scope::Custom(_) => false,
+        }
+    }
+
+    /// How many tests grading `spec` in this scope runs; `None` for design
+    /// answers, which have a rubric instead.
+    pub fn test_count(&self, spec: &Spec) -> Option<u32> {
+        let count = match (spec, self) {
+            (Spec::Design(_), _) => return None,
+            (_, Scope::Custom(_)) => 1,
+            (Spec::Code(code), _) => code.tests.iter().filter(|t| self.includes_test(t)).count(),
+            (Spec::Sql(sql), _) => sql
+                .datasets
+                .iter()
+                .filter(|d| self.includes_dataset(d))
+                .count(),
+        };
+        Some(u32::try_from(count).unwrap_or(u32::MAX))
+    }
+}
+
+/// One finished test, as a submission's live progress shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ProgressItem {
+    pub name: String,
+    pub verdict: Verdict,
+}
+
 /// The result of grading one answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Report {
     pub verdict: Verdict,
     /// Fraction of the test weight passed (or rubric score), 0–1.
@@ -189,7 +167,7 @@ impl Report {
 
 /// One test's result. Inputs and outputs are kept only for sample tests
 /// (and custom runs): hidden tests never reveal them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TestReport {
     pub name: String,
     pub sample: bool,

@@ -28,7 +28,7 @@ pub struct Table {
 }
 
 /// How a result differs from the expected one, shown for visible datasets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TableDiff {
     pub expected_columns: Vec<String>,
     pub actual_columns: Vec<String>,
@@ -78,8 +78,11 @@ pub(crate) fn grade(
         )));
     }
     let datasets: Vec<&Dataset> = match scope {
-        Scope::All => spec.datasets.iter().collect(),
-        Scope::Samples => spec.datasets.iter().filter(|d| !d.hidden).collect(),
+        Scope::All | Scope::Samples => spec
+            .datasets
+            .iter()
+            .filter(|d| scope.includes_dataset(d))
+            .collect(),
         Scope::Custom(_) => {
             return Err(GradeError::BadInput(
                 "SQL challenges run on their own datasets; custom input is not available".into(),

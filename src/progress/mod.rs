@@ -14,7 +14,7 @@ use crate::challenges::skills;
 use crate::db::challenges::{self as challenge_store, ChallengeRecord};
 use crate::db::submissions::{self as store, ScoreEvent};
 use crate::db::{users, Db, DbError};
-use crate::domain::{ChallengeId, User, UserId};
+use crate::domain::{best_per, Best, ChallengeId, Difficulty, Kind, Mode, User, UserId, Verdict};
 
 #[derive(Clone)]
 pub struct Progress {
@@ -34,8 +34,8 @@ pub struct Recent {
     pub id: String,
     pub slug: String,
     pub title: String,
-    pub mode: String,
-    pub verdict: Option<String>,
+    pub mode: Mode,
+    pub verdict: Option<Verdict>,
     pub points: Option<f64>,
     pub created_at: DateTime<Utc>,
 }
@@ -73,15 +73,14 @@ pub struct LeaderRow {
     pub solved: usize,
 }
 
-/// Best effective score per challenge, and whether any submission was accepted.
-fn best_scores(events: &[ScoreEvent]) -> HashMap<ChallengeId, (f64, bool)> {
-    let mut best: HashMap<ChallengeId, (f64, bool)> = HashMap::new();
-    for e in events.iter().filter(|e| e.mode == "submit") {
-        let entry = best.entry(e.challenge_id).or_insert((0.0, false));
-        entry.0 = entry.0.max(e.score.unwrap_or(0.0));
-        entry.1 |= e.verdict.as_deref() == Some("accepted");
-    }
-    best
+/// The user's best per challenge, from submissions (runs earn nothing).
+fn best_scores(events: &[ScoreEvent]) -> HashMap<ChallengeId, Best> {
+    best_per(
+        events
+            .iter()
+            .filter(|e| e.mode == Mode::Submit)
+            .map(|e| (e.challenge_id, e.graded)),
+    )
 }
 
 fn round2(x: f64) -> f64 {
@@ -144,9 +143,9 @@ impl Progress {
                 let best = best_scores(&events);
                 let points: f64 = best
                     .iter()
-                    .map(|(c, (s, _))| s * records.get(c).map_or(0.0, |r| f64::from(r.points)))
+                    .map(|(c, b)| b.score * records.get(c).map_or(0.0, |r| f64::from(r.points)))
                     .sum();
-                let solved = best.values().filter(|(_, a)| *a).count();
+                let solved = best.values().filter(|b| b.solved).count();
                 (points > 0.0).then(|| LeaderRow {
                     rank: 0,
                     user_id: user.to_string(),
@@ -190,10 +189,10 @@ pub fn dashboard_from(
     let best = best_scores(events);
     let points_of =
         |c: &ChallengeId, score: f64| by_id.get(c).map_or(0.0, |r| score * f64::from(r.points));
-    let points: f64 = best.iter().map(|(c, (s, _))| points_of(c, *s)).sum();
+    let points: f64 = best.iter().map(|(c, b)| points_of(c, b.score)).sum();
     let solved_ids: HashSet<ChallengeId> = best
         .iter()
-        .filter(|(_, (_, a))| *a)
+        .filter(|(_, b)| b.solved)
         .map(|(c, _)| *c)
         .collect();
 
@@ -206,17 +205,13 @@ pub fn dashboard_from(
             .count(),
         total: published.iter().filter(|r| pick(r)).count(),
     };
-    let by_kind = [
-        ("code", "Code"),
-        ("sql", "SQL"),
-        ("design", "System design"),
-    ]
-    .iter()
-    .map(|(k, n)| count(k, n, &|r| r.kind == *k))
-    .collect();
-    let by_difficulty = [("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")]
+    let by_kind = Kind::ALL
         .iter()
-        .map(|(k, n)| count(k, n, &|r| r.difficulty == *k))
+        .map(|&k| count(k.as_str(), k.label(), &|r| r.kind == k))
+        .collect();
+    let by_difficulty = Difficulty::ALL
+        .iter()
+        .map(|&d| count(d.as_str(), d.label(), &|r| r.difficulty == d))
         .collect();
     let skills = skills::SKILLS
         .iter()
@@ -229,9 +224,9 @@ pub fn dashboard_from(
     let mut running: HashMap<ChallengeId, f64> = HashMap::new();
     let mut total = 0.0;
     let mut series: Vec<(DateTime<Utc>, f64)> = Vec::new();
-    for e in events.iter().filter(|e| e.mode == "submit") {
+    for e in events.iter().filter(|e| e.mode == Mode::Submit) {
         let before = running.get(&e.challenge_id).copied().unwrap_or(0.0);
-        let score = e.score.unwrap_or(0.0);
+        let score = e.graded.effective_score();
         if score > before {
             total += points_of(&e.challenge_id, score - before);
             running.insert(e.challenge_id, score);
@@ -255,10 +250,10 @@ pub fn dashboard_from(
                 id: e.id.to_string(),
                 slug: r.slug.clone(),
                 title: r.title.clone(),
-                mode: e.mode.clone(),
-                verdict: e.verdict.clone(),
-                points: (e.mode == "submit")
-                    .then(|| round2(e.score.unwrap_or(0.0) * f64::from(r.points))),
+                mode: e.mode,
+                verdict: e.graded.verdict,
+                points: (e.mode == Mode::Submit)
+                    .then(|| round2(e.graded.effective_score() * f64::from(r.points))),
                 created_at: e.created_at,
             })
         })

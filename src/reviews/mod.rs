@@ -2,14 +2,15 @@
 //! queue where a system-design answer's automatic score can be overridden
 //! with a comment the candidate sees.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogError};
+use crate::challenges::Slug;
 use crate::db::submissions as store;
 use crate::db::{users, Db, DbError};
-use crate::domain::{Role, SubmissionId, User};
+use crate::domain::{ChallengeId, Mode, Role, Status, SubmissionId, User, Verdict};
 use crate::submissions::{SubmissionError, SubmissionView, Submissions};
 
 #[derive(Debug, thiserror::Error)]
@@ -31,7 +32,7 @@ pub enum ReviewError {
     Submissions(#[from] SubmissionError),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ChallengeStats {
     pub slug: String,
     pub title: String,
@@ -41,12 +42,12 @@ pub struct ChallengeStats {
     pub accepted: usize,
     pub acceptance: Option<f64>,
     /// Submissions per verdict.
-    pub verdicts: BTreeMap<String, usize>,
+    pub verdicts: BTreeMap<Verdict, usize>,
     /// Submissions per score decile: [0–10 %), [10–20 %) … [90–100 %].
     pub scores: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     pub id: SubmissionId,
     pub challenge: String,
@@ -72,7 +73,7 @@ impl Reviews {
         }
     }
 
-    pub async fn stats(&self, viewer: &User, slug: &str) -> Result<ChallengeStats, ReviewError> {
+    pub async fn stats(&self, viewer: &User, slug: &Slug) -> Result<ChallengeStats, ReviewError> {
         if viewer.role < Role::Instructor {
             return Err(ReviewError::Forbidden);
         }
@@ -86,21 +87,21 @@ impl Reviews {
             .db
             .run(move |conn| store::of_challenge(conn, id))
             .await?;
-        let mut verdicts = BTreeMap::new();
+        let mut verdicts: BTreeMap<Verdict, usize> = BTreeMap::new();
         let mut scores = vec![0usize; 10];
         let mut users = HashSet::new();
         let mut solvers = HashSet::new();
-        for (user, verdict, score) in &rows {
+        for (user, graded) in &rows {
             users.insert(*user);
-            let verdict = verdict.clone().unwrap_or_else(|| "internal_error".into());
-            if verdict == "accepted" {
+            if graded.accepted() {
                 solvers.insert(*user);
             }
+            let verdict = graded.verdict.unwrap_or(Verdict::InternalError);
             *verdicts.entry(verdict).or_default() += 1;
-            let bucket = ((score.unwrap_or(0.0) * 10.0).floor() as usize).min(9);
+            let bucket = ((graded.effective_score() * 10.0).floor() as usize).min(9);
             scores[bucket] += 1;
         }
-        let accepted = verdicts.get("accepted").copied().unwrap_or(0);
+        let accepted = verdicts.get(&Verdict::Accepted).copied().unwrap_or(0);
         Ok(ChallengeStats {
             slug: record.slug,
             title: record.title,
@@ -108,7 +109,7 @@ impl Reviews {
             users: users.len(),
             solvers: solvers.len(),
             accepted,
-            acceptance: (!rows.is_empty()).then(|| accepted as f64 / rows.len() as f64),
+            acceptance: crate::domain::acceptance(rows.len() as u64, accepted as u64),
             verdicts,
             scores,
         })
@@ -132,25 +133,26 @@ impl Reviews {
                 ))
             })
             .await?;
-        let mut items = Vec::new();
-        for record in records {
-            let catalog = self.catalog.clone();
-            let (id, version) = (record.challenge_id, record.challenge_version);
-            let challenge =
-                tokio::task::spawn_blocking(move || catalog.version_blocking(id, version))
-                    .await
-                    .map_err(|e| DbError::Unexpected(e.to_string()))??;
-            let Some(challenge) = challenge else { continue };
-            items.push(QueueItem {
-                id: record.id,
-                challenge: challenge.slug.clone(),
-                challenge_title: challenge.title.clone(),
-                candidate: names.get(&record.user_id).cloned().unwrap_or_default(),
-                score: record.override_score.or(record.score),
-                created_at: record.created_at,
-            });
-        }
-        Ok(items)
+        // Each challenge version's title once, from its public view.
+        let versions: BTreeSet<(ChallengeId, u32)> = records
+            .iter()
+            .map(|r| (r.challenge_id, r.challenge_version))
+            .collect();
+        let views = self.catalog.version_views(versions).await?;
+        Ok(records
+            .into_iter()
+            .filter_map(|record| {
+                let view = views.get(&(record.challenge_id, record.challenge_version))?;
+                Some(QueueItem {
+                    id: record.id,
+                    challenge: view.slug.clone(),
+                    challenge_title: view.title.clone(),
+                    candidate: names.get(&record.user_id).cloned().unwrap_or_default(),
+                    score: record.graded.counted_score(),
+                    created_at: record.created_at,
+                })
+            })
+            .collect())
     }
 
     /// Overrides a design answer's score (0–1) with a comment.
@@ -185,7 +187,7 @@ impl Reviews {
         }
         let view = self.submissions.view(viewer, id).await?;
         let is_design = matches!(view.answer, crate::grading::Answer::Design(_));
-        if !is_design || view.mode != crate::submissions::Mode::Submit || view.status != "done" {
+        if !is_design || view.mode != Mode::Submit || view.status != Status::Done {
             return Err(ReviewError::Invalid {
                 field: "submission",
                 message: "only graded system-design submissions are reviewed".into(),

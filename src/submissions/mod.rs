@@ -6,18 +6,20 @@
 //! happens (`db::submissions::insert_and_enqueue`); grading happens in a
 //! worker (`crate::worker`), which this service wakes.
 
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CatalogError};
+use crate::catalog::{Catalog, CatalogError, ChallengeView};
 use crate::challenges::model::{Challenge, Spec, TestInput};
+use crate::challenges::Slug;
 use crate::db::challenges::ChallengeRecord;
 use crate::db::submissions::{self as store, NewSubmission, Stored, SubmissionRecord};
 use crate::db::{Db, DbError};
-use crate::domain::{Role, SubmissionId, User};
+use crate::domain::{ChallengeId, Kind, Role, SubmissionId, User};
 use crate::grading::materialise::input_from_json;
 use crate::grading::{code, sql, Answer, Report, Verdict};
 use crate::worker::Wake;
@@ -63,6 +65,9 @@ pub enum SubmissionError {
     Db(#[from] DbError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// A bug, not the client's input.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 fn invalid(field: &'static str, message: impl Into<String>) -> SubmissionError {
@@ -110,22 +115,8 @@ fn within_limits(
     Ok(Ok(()))
 }
 
-/// Scored, or only run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    Submit,
-    Run,
-}
-
-impl Mode {
-    fn as_str(self) -> &'static str {
-        match self {
-            Mode::Submit => "submit",
-            Mode::Run => "run",
-        }
-    }
-}
+pub use crate::domain::{Mode, Status};
+pub use crate::grading::ProgressItem;
 
 /// An answer arriving from a client, already parsed into domain types.
 #[derive(Debug, Clone)]
@@ -146,15 +137,8 @@ pub struct Accepted {
     pub existing: bool,
 }
 
-/// One finished test, as progress shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct ProgressItem {
-    pub name: String,
-    pub verdict: Verdict,
-}
-
 /// A submission as its owner (or an instructor) sees it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SubmissionView {
     pub id: SubmissionId,
     pub challenge: String,
@@ -162,7 +146,7 @@ pub struct SubmissionView {
     pub challenge_version: u32,
     pub mode: Mode,
     pub answer: Answer,
-    pub status: String,
+    pub status: Status,
     pub tests_done: usize,
     pub tests_total: Option<u32>,
     pub progress: Vec<ProgressItem>,
@@ -182,7 +166,8 @@ pub struct SubmissionView {
     pub graded_at: Option<chrono::DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// An instructor's review of a design answer: the score that now counts.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Review {
     pub score: f64,
     pub comment: String,
@@ -219,19 +204,19 @@ impl Submissions {
     pub async fn create(
         &self,
         user: &User,
-        slug: &str,
+        slug: &Slug,
         new: NewAnswer,
         share_key: Option<String>,
     ) -> Result<Accepted, SubmissionError> {
         let (record, challenge) = self.visible_challenge(user, slug).await?;
         let custom_input = check_answer(&challenge, &new)?;
         let answer = serde_json::to_string(&new.answer)
-            .map_err(|e| DbError::Unexpected(format!("cannot serialise an answer: {e}")))?;
+            .map_err(|e| SubmissionError::Internal(format!("cannot serialise an answer: {e}")))?;
         let custom_input = custom_input
             .as_ref()
             .map(serde_json::to_string)
             .transpose()
-            .map_err(|e| DbError::Unexpected(format!("cannot serialise an input: {e}")))?;
+            .map_err(|e| SubmissionError::Internal(format!("cannot serialise an input: {e}")))?;
         let language = match &new.answer {
             Answer::Code { language, .. } => Some(language.as_str().to_owned()),
             _ => None,
@@ -252,7 +237,7 @@ impl Submissions {
                         user_id,
                         challenge_id: record.id,
                         challenge_version: record.current_version,
-                        mode: new.mode.as_str(),
+                        mode: new.mode,
                         language: language.as_deref(),
                         answer: &answer,
                         custom_input: custom_input.as_deref(),
@@ -289,13 +274,13 @@ impl Submissions {
     async fn visible_challenge(
         &self,
         user: &User,
-        slug: &str,
+        slug: &Slug,
     ) -> Result<(ChallengeRecord, Arc<Challenge>), SubmissionError> {
         match self.catalog.current(slug).await? {
-            Some((record, challenge)) if record.published || user.role >= Role::Instructor => {
+            Some((record, challenge)) if crate::catalog::visible_to(&record, Some(user)) => {
                 Ok((record, challenge))
             }
-            _ => Err(SubmissionError::ChallengeNotFound(slug.to_owned())),
+            _ => Err(SubmissionError::ChallengeNotFound(slug.to_string())),
         }
     }
 
@@ -314,20 +299,21 @@ impl Submissions {
         if record.user_id != viewer.id && viewer.role < Role::Instructor {
             return Err(SubmissionError::SubmissionNotFound);
         }
-        self.to_view(record).await
+        let mut views = self.to_views(vec![record]).await?;
+        views.pop().ok_or(SubmissionError::SubmissionNotFound)
     }
 
     /// A user's own submissions, newest first (optionally one challenge's).
     pub async fn list_own(
         &self,
         user: &User,
-        slug: Option<&str>,
+        slug: Option<&Slug>,
         limit: i64,
     ) -> Result<Vec<SubmissionView>, SubmissionError> {
         let challenge = match slug {
             Some(slug) => match self.catalog.record(slug).await? {
                 Some(record) => Some(record.id),
-                None => return Err(SubmissionError::ChallengeNotFound(slug.to_owned())),
+                None => return Err(SubmissionError::ChallengeNotFound(slug.to_string())),
             },
             None => None,
         };
@@ -336,94 +322,126 @@ impl Submissions {
             .db
             .run(move |conn| store::list_for_user(conn, user_id, challenge, limit))
             .await?;
-        let mut views = Vec::with_capacity(records.len());
-        for record in records {
-            views.push(self.to_view(record).await?);
-        }
-        Ok(views)
+        self.to_views(records).await
     }
 
-    async fn to_view(&self, record: SubmissionRecord) -> Result<SubmissionView, SubmissionError> {
-        let catalog = self.catalog.clone();
-        let (challenge_id, version) = (record.challenge_id, record.challenge_version);
-        let challenge = tokio::task::spawn_blocking(move || {
-            catalog.version_view_blocking(challenge_id, version)
-        })
-        .await
-        .map_err(|e| DbError::Unexpected(format!("task failed: {e}")))??
-        .ok_or_else(|| {
-            DbError::Corrupt(format!("submission {} has no challenge version", record.id))
-        })?;
-        let corrupt = |what: &str, e: serde_json::Error| {
-            SubmissionError::Db(DbError::Corrupt(format!(
-                "submission {}: {what}: {e}",
-                record.id
-            )))
-        };
-        let answer: Answer =
-            serde_json::from_str(&record.answer).map_err(|e| corrupt("answer", e))?;
-        let report: Option<Report> = record
-            .report
-            .as_deref()
-            .map(serde_json::from_str)
-            .transpose()
-            .map_err(|e| corrupt("report", e))?;
-        let progress: Vec<ProgressItem> =
-            serde_json::from_str(&record.progress).map_err(|e| corrupt("progress", e))?;
-        let mode = if record.mode == "run" {
-            Mode::Run
+    /// Views of stored submissions, reading each challenge version's view
+    /// and each (challenge, language)'s accepted costs once for the lot,
+    /// not once per submission.
+    async fn to_views(
+        &self,
+        records: Vec<SubmissionRecord>,
+    ) -> Result<Vec<SubmissionView>, SubmissionError> {
+        let versions: BTreeSet<(ChallengeId, u32)> = records
+            .iter()
+            .map(|r| (r.challenge_id, r.challenge_version))
+            .collect();
+        let challenges = self.catalog.version_views(versions).await?;
+        // Costs are compared for accepted code and SQL submissions only.
+        let costed: BTreeSet<(ChallengeId, Option<String>)> = records
+            .iter()
+            .filter(|r| r.mode == Mode::Submit && r.graded.accepted() && r.fuel.is_some())
+            .filter(|r| {
+                challenges
+                    .get(&(r.challenge_id, r.challenge_version))
+                    .is_some_and(|c| c.kind != Kind::Design)
+            })
+            .map(|r| (r.challenge_id, r.language.clone()))
+            .collect();
+        let costs = if costed.is_empty() {
+            HashMap::new()
         } else {
-            Mode::Submit
-        };
-        let verdict = record.verdict.as_deref().and_then(Verdict::parse);
-        let effective = record.override_score.or(record.score);
-        let cheaper_than = match (mode, verdict, record.fuel) {
-            (Mode::Submit, Some(Verdict::Accepted), Some(fuel))
-                if challenge.kind != crate::challenges::Kind::Design.as_str() =>
-            {
-                let language = record.language.clone();
-                let others = self
-                    .db
-                    .run(move |conn| store::accepted_fuel(conn, challenge_id, language.as_deref()))
-                    .await?;
-                let costlier = others.iter().filter(|f| **f > fuel).count();
-                let comparable = others.len().saturating_sub(1);
-                (comparable > 0).then(|| costlier as f64 / comparable as f64)
-            }
-            _ => None,
-        };
-        Ok(SubmissionView {
-            id: record.id,
-            challenge: challenge.slug.clone(),
-            challenge_title: challenge.title.clone(),
-            challenge_version: record.challenge_version,
-            mode,
-            answer,
-            status: record.status,
-            tests_done: progress.len(),
-            tests_total: record.tests_total,
-            progress,
-            verdict,
-            score: effective,
-            points: (mode == Mode::Submit)
-                .then(|| {
-                    effective.map(|s| (s * f64::from(challenge.points) * 100.0).round() / 100.0)
+            self.db
+                .run(move |conn| {
+                    let mut costs = HashMap::new();
+                    for (challenge, language) in costed {
+                        let fuel = store::accepted_fuel(conn, challenge, language.as_deref())?;
+                        costs.insert((challenge, language), fuel);
+                    }
+                    Ok(costs)
                 })
-                .flatten(),
-            max_points: challenge.points,
-            fuel: record.fuel,
-            cheaper_than,
-            report,
-            error: record.error,
-            review: record.override_score.map(|score| Review {
-                score,
-                comment: record.override_comment.unwrap_or_default(),
-                reviewed_at: record.reviewed_at,
-            }),
-            created_at: record.created_at,
-            graded_at: record.graded_at,
-        })
+                .await?
+        };
+        records
+            .into_iter()
+            .map(|record| {
+                let challenge = challenges
+                    .get(&(record.challenge_id, record.challenge_version))
+                    .ok_or_else(|| {
+                        DbError::Corrupt(format!(
+                            "submission {} has no challenge version",
+                            record.id
+                        ))
+                    })?;
+                let others = costs.get(&(record.challenge_id, record.language.clone()));
+                view_of(record, challenge, others.map(Vec::as_slice))
+            })
+            .collect()
     }
+}
+
+/// A submission as it is shown; `others` are the costs of the accepted
+/// submissions it is compared with (its own among them).
+fn view_of(
+    record: SubmissionRecord,
+    challenge: &ChallengeView,
+    others: Option<&[u64]>,
+) -> Result<SubmissionView, SubmissionError> {
+    let corrupt = |what: &str, e: serde_json::Error| {
+        SubmissionError::Db(DbError::Corrupt(format!(
+            "submission {}: {what}: {e}",
+            record.id
+        )))
+    };
+    let answer: Answer = serde_json::from_str(&record.answer).map_err(|e| corrupt("answer", e))?;
+    let report: Option<Report> = record
+        .report
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| corrupt("report", e))?;
+    let progress: Vec<ProgressItem> =
+        serde_json::from_str(&record.progress).map_err(|e| corrupt("progress", e))?;
+    let graded = record.graded;
+    let effective = graded.counted_score();
+    let cheaper_than = match (others, record.fuel) {
+        (Some(others), Some(fuel)) => {
+            let costlier = others.iter().filter(|f| **f > fuel).count();
+            let comparable = others.len().saturating_sub(1);
+            (comparable > 0).then(|| costlier as f64 / comparable as f64)
+        }
+        _ => None,
+    };
+    let mode = record.mode;
+    Ok(SubmissionView {
+        id: record.id,
+        challenge: challenge.slug.clone(),
+        challenge_title: challenge.title.clone(),
+        challenge_version: record.challenge_version,
+        mode,
+        answer,
+        status: record.status,
+        tests_done: progress.len(),
+        tests_total: record.tests_total,
+        progress,
+        verdict: graded.verdict,
+        score: effective,
+        points: (mode == Mode::Submit)
+            .then(|| effective.map(|s| (s * f64::from(challenge.points) * 100.0).round() / 100.0))
+            .flatten(),
+        max_points: challenge.points,
+        fuel: record.fuel,
+        cheaper_than,
+        report,
+        error: record.error,
+        review: graded.override_score.map(|score| Review {
+            score,
+            comment: record.override_comment.unwrap_or_default(),
+            reviewed_at: record.reviewed_at,
+        }),
+        created_at: record.created_at,
+        graded_at: record.graded_at,
+    })
 }
 
 fn refuse_nul(field: &'static str, text: &str) -> Result<(), SubmissionError> {

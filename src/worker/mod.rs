@@ -20,13 +20,12 @@ use chrono::Utc;
 use rehearse_sandbox::CancelToken;
 
 use crate::catalog::Catalog;
-use crate::challenges::model::{Spec, TestInput};
+use crate::challenges::model::TestInput;
 use crate::db::jobs::{self, ClaimedJob};
 use crate::db::submissions::{self as store, GradedResult};
 use crate::db::{Db, DbError};
-use crate::domain::SubmissionId;
-use crate::grading::{Answer, GradeError, Scope};
-use crate::submissions::ProgressItem;
+use crate::domain::{Mode, SubmissionId};
+use crate::grading::{Answer, GradeError, ProgressItem, Scope};
 
 /// How long a lease lasts; it is renewed every third of that.
 pub const LEASE: Duration = Duration::from_secs(30);
@@ -142,7 +141,10 @@ impl WorkerPool {
         }
         self.wake.notify();
         for thread in self.threads {
-            let _ = thread.join();
+            // A worker that panicked has already lost its job's lease; say so.
+            if thread.join().is_err() {
+                tracing::error!("a grading worker thread panicked");
+            }
         }
         tracing::info!("grading workers stopped");
     }
@@ -243,15 +245,15 @@ impl Worker {
             Ok(answer) => answer,
             Err(e) => return self.fail(job, &format!("the stored answer cannot be read: {e}")),
         };
-        let scope = match (record.mode.as_str(), &record.custom_input) {
-            ("run", Some(input)) => match serde_json::from_str::<TestInput>(input) {
+        let scope = match (record.mode, &record.custom_input) {
+            (Mode::Run, Some(input)) => match serde_json::from_str::<TestInput>(input) {
                 Ok(input) => Scope::Custom(input),
                 Err(e) => return self.fail(job, &format!("the stored input cannot be read: {e}")),
             },
-            ("run", None) => Scope::Samples,
-            _ => Scope::All,
+            (Mode::Run, None) => Scope::Samples,
+            (Mode::Submit, _) => Scope::All,
         };
-        let total = tests_in_scope(&challenge.spec, &scope);
+        let total = scope.test_count(&challenge.spec);
         self.db
             .run_blocking(|conn| store::mark_running(conn, record.id, total))?;
 
@@ -312,7 +314,7 @@ impl Worker {
         let progress_json =
             serde_json::to_string(&progress).map_err(|e| WorkerError::Other(e.to_string()))?;
         let result = GradedResult {
-            verdict: report.verdict.as_str(),
+            verdict: report.verdict,
             score: report.score,
             fuel: report.fuel,
             report: &report_json,
@@ -430,19 +432,6 @@ struct Grading<'a> {
     answer: &'a Answer,
     scope: &'a Scope,
     submission: SubmissionId,
-}
-
-/// How many tests a grading in `scope` runs (none for design answers).
-fn tests_in_scope(spec: &Spec, scope: &Scope) -> Option<u32> {
-    let count = match (spec, scope) {
-        (_, Scope::Custom(_)) => 1,
-        (Spec::Code(code), Scope::All) => code.tests.len(),
-        (Spec::Code(code), Scope::Samples) => code.tests.iter().filter(|t| t.sample).count(),
-        (Spec::Sql(sql), Scope::All) => sql.datasets.len(),
-        (Spec::Sql(sql), Scope::Samples) => sql.datasets.iter().filter(|d| !d.hidden).count(),
-        (Spec::Design(_), _) => return None,
-    };
-    Some(count as u32)
 }
 
 #[derive(Debug, thiserror::Error)]

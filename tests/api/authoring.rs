@@ -105,7 +105,7 @@ on_both_backends! {
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["content-type"], "application/zip");
         let zip = response.bytes().await.expect("zip");
-        let (slug, files) = rehearse::authoring::unzip_package(&zip, None).expect("a package zip");
+        let (slug, files) = rehearse::challenges::archive::unzip_package(&zip, None).expect("a package zip");
         assert_eq!(slug, "sum-list");
         assert!(files.contains_key("solutions/sum.py") && files.contains_key("tests.json"));
         // Importing it makes a draft of the same challenge.

@@ -53,9 +53,9 @@ on_both_backends! {
         assert!(matches!(import(&catalog, &dir).await, Imported::Unchanged { version: 1 }));
         std::fs::write(dir.join("statement.md"), "Add up `nums`, all of them.").expect("edit");
         assert!(matches!(import(&catalog, &dir).await, Imported::NewVersion { version: 2 }));
-        let (record, challenge) = catalog.current("sum-list").await.expect("read").expect("stored");
+        let (record, challenge) = catalog.current(&sum_list()).await.expect("read").expect("stored");
         assert_eq!(record.current_version, 2);
-        assert_eq!(record.kind, "code");
+        assert_eq!(record.kind, rehearse::domain::Kind::Code);
         assert!(record.published, "library challenges are published");
         assert_eq!(challenge.statement, "Add up `nums`, all of them.");
         assert_eq!(catalog.list().await.expect("list").len(), 1);
@@ -70,7 +70,7 @@ on_both_backends! {
         };
         let reasons = rehearse::catalog::describe_refusal(&check);
         assert!(reasons[0].starts_with("sum-list/solutions/sum.py must pass: Wrong Answer"), "{reasons:?}");
-        assert!(catalog.current("sum-list").await.expect("read").is_none());
+        assert!(catalog.current(&sum_list()).await.expect("read").is_none());
     }
 }
 
@@ -96,10 +96,14 @@ async fn the_server_imports_its_library_at_start_up() {
     );
     let catalog = Catalog::new(app.db.clone(), grader());
     for _ in 0..300 {
-        if catalog.current("sum-list").await.expect("read").is_some() {
+        if catalog.current(&sum_list()).await.expect("read").is_some() {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("the library was not imported within 30 s");
+}
+
+fn sum_list() -> rehearse::challenges::Slug {
+    rehearse::challenges::Slug::parse("sum-list").expect("a slug")
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use rehearse::catalog::Catalog;
-use rehearse::db::jobs;
+use rehearse::db::jobs::{self, JobState};
 use rehearse::worker::{Wake, WorkerPool};
 use serde_json::json;
 
@@ -43,7 +43,7 @@ fn claim_and_die(app: &TestApp) -> jobs::ClaimedJob {
         .expect("a job to claim")
 }
 
-fn job_of(app: &TestApp, id: &str) -> (String, u32, Option<String>) {
+fn job_of(app: &TestApp, id: &str) -> jobs::JobStatus {
     let id = rehearse::domain::SubmissionId::parse(id).expect("id");
     app.db
         .run_blocking(|conn| jobs::of_submission(conn, id))
@@ -93,9 +93,9 @@ without_workers! {
         let workers = pool(&app, "rescuer", 1);
         let graded = app.wait_graded(&user, &id).await;
         assert_eq!(graded["verdict"], "accepted");
-        let (state, attempts, owner) = job_of(&app, &id);
-        assert_eq!((state.as_str(), attempts), ("done", 2));
-        assert_eq!(owner.as_deref(), Some("rescuer-0"));
+        let job = job_of(&app, &id);
+        assert_eq!((job.state, job.attempts), (JobState::Done, 2));
+        assert_eq!(job.lease_owner.as_deref(), Some("rescuer-0"));
         tokio::task::spawn_blocking(move || workers.shutdown()).await.expect("stop");
         // The dead worker coming back cannot overwrite the result.
         let late = app.db.run_blocking(|conn| jobs::renew(conn, dead.id, "dead-worker", Utc::now(), Utc::now())).expect("renew");
@@ -150,8 +150,8 @@ without_workers! {
         let second = pool(&app, "second", 2);
         for id in &ids {
             assert_eq!(app.wait_graded(&user, id).await["verdict"], "accepted");
-            let (state, attempts, _) = job_of(&app, id);
-            assert_eq!((state.as_str(), attempts), ("done", 1), "graded once, by one worker");
+            let job = job_of(&app, id);
+            assert_eq!((job.state, job.attempts), (JobState::Done, 1), "graded once, by one worker");
         }
         tokio::task::spawn_blocking(move || {
             first.shutdown();
@@ -190,39 +190,41 @@ without_workers! {
         assert_eq!(failed["status"], "failed");
         assert_eq!(failed["verdict"], "internal_error");
         assert!(failed["error"].as_str().unwrap_or("").contains("grading failed 3 times"), "{failed}");
-        assert_eq!(job_of(&app, &id).0, "failed");
+        assert_eq!(job_of(&app, &id).state, JobState::Failed);
         tokio::task::spawn_blocking(move || workers.shutdown()).await.expect("stop");
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn shutting_down_hands_jobs_in_hand_back_to_the_queue() {
-    let app = try_spawn_app(Backend::Sqlite, no_workers)
-        .await
-        .expect("app");
-    app.import("tests/packages/sum-list").await;
-    let user = app.api_user("candidate").await;
-    let slow =
-        "class Solution:\n    def sumList(self, nums):\n        while True:\n            pass\n";
-    let response = app
-        .api_post(
-            &user,
-            "/api/v1/challenges/sum-list/submissions",
-            &json!({ "language": "python", "source": slow }),
-        )
-        .await;
-    let id = json(response).await["id"].as_str().expect("id").to_owned();
-    let workers = pool(&app, "leaving", 1);
-    // Wait until the worker holds the job, then stop it.
-    for _ in 0..100 {
-        if job_of(&app, &id).0 == "leased" {
-            break;
+    async fn shutting_down_hands_jobs_in_hand_back_to_the_queue(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let user = app.api_user("candidate").await;
+        let slow =
+            "class Solution:\n    def sumList(self, nums):\n        while True:\n            pass\n";
+        let response = app
+            .api_post(
+                &user,
+                "/api/v1/challenges/sum-list/submissions",
+                &json!({ "language": "python", "source": slow }),
+            )
+            .await;
+        let id = json(response).await["id"].as_str().expect("id").to_owned();
+        let workers = pool(&app, "leaving", 1);
+        // Wait until the worker holds the job (a test that stopped the
+        // worker before it claimed anything would prove nothing).
+        let mut leased = false;
+        for _ in 0..600 {
+            let job = job_of(&app, &id);
+            if job.state == JobState::Leased {
+                assert_eq!((job.attempts, job.lease_owner.as_deref()), (1, Some("leaving-0")));
+                leased = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(leased, "the worker never claimed the job");
+        tokio::task::spawn_blocking(move || workers.shutdown())
+            .await
+            .expect("stop");
+        let job = job_of(&app, &id);
+        assert_eq!((job.state, job.attempts, job.lease_owner), (JobState::Queued, 0, None));
     }
-    tokio::task::spawn_blocking(move || workers.shutdown())
-        .await
-        .expect("stop");
-    let (state, attempts, owner) = job_of(&app, &id);
-    assert_eq!((state.as_str(), attempts, owner), ("queued", 0, None));
 }
