@@ -1,8 +1,20 @@
 //! Rehearse: a self-hosted platform for practising backend technical interviews.
 //!
 //! The binary (`main.rs`) only parses the command line and calls into this
-//! library. Data flows one way: `web` → `accounts` (services) → `db` →
-//! (later) grading → `rehearse_sandbox`. See ARCHITECTURE.md for the map.
+//! library. ARCHITECTURE.md is the map; in short, data flows one way:
+//!
+//! - `web` (pages and the JSON API) calls the services: `accounts`,
+//!   `catalog`, `submissions`, `progress`, `reviews`, `authoring`;
+//! - services store through `db` (SQLite or PostgreSQL, one code path);
+//! - `worker` takes jobs from the grading queue and calls `grading`, which
+//!   wraps answers with `harness` code and runs them in `rehearse_sandbox`;
+//! - `challenges` is the package format and model everyone reads;
+//! - `domain` holds values parsed once (ids, emails, roles, verdicts,
+//!   states) and the scoring rules, with no I/O;
+//! - `startup` wires it all; `cli` is the command line; `config` the
+//!   settings; `telemetry` logging and metrics.
+//!
+//! No module names one that names it back (checked by `layering`).
 
 pub mod accounts;
 pub mod authoring;
@@ -14,6 +26,8 @@ pub mod db;
 pub mod domain;
 pub mod grading;
 pub mod harness;
+#[cfg(test)]
+mod layering;
 pub mod progress;
 pub mod reviews;
 pub mod startup;

@@ -60,7 +60,7 @@ pub fn check_package(grader: &Grader, dir: &Path, cancel: &CancelToken) -> Packa
         lines: Vec::new(),
         duration: Duration::ZERO,
     };
-    let package = match load_package(dir) {
+    let package = match load_package(dir, crate::harness::SUPPORT) {
         Ok(package) => package,
         Err(problems) => {
             check.problems = problems;

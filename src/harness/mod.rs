@@ -37,6 +37,26 @@ use crate::challenges::model::{CodeMode, TestInput};
 use crate::challenges::signature::ClassSpec;
 use crate::challenges::types::Type;
 
+/// The harness's answers to what the package format asks of languages
+/// (`challenges::load_package` takes it).
+pub const SUPPORT: &Support = &Support;
+
+pub struct Support;
+
+impl crate::challenges::LanguageSupport for Support {
+    fn languages(&self) -> &[Language] {
+        &LANGUAGES
+    }
+
+    fn unsupported(&self, language: Language, mode: &CodeMode) -> Option<String> {
+        unsupported(language, mode)
+    }
+
+    fn starter(&self, language: Language, mode: &CodeMode) -> String {
+        starter(language, mode)
+    }
+}
+
 /// The languages code challenges are offered in, in display order.
 pub const LANGUAGES: [Language; 5] = [
     Language::Python,

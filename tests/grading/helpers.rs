@@ -21,7 +21,8 @@ pub fn grader() -> &'static Grader {
 }
 
 fn load(dir: PathBuf) -> Challenge {
-    let package = load_package(&dir).unwrap_or_else(|p| panic!("{}: {p:?}", dir.display()));
+    let package = load_package(&dir, rehearse::harness::SUPPORT)
+        .unwrap_or_else(|p| panic!("{}: {p:?}", dir.display()));
     materialise(grader(), &package, &Default::default())
         .unwrap_or_else(|p| panic!("{}: {p:?}", dir.display()))
 }

@@ -29,7 +29,7 @@ fn problems(source: &str, folder: &str, change: impl FnOnce(&Path)) -> Vec<Strin
         &dir,
     );
     change(&dir);
-    match load_package(&dir) {
+    match load_package(&dir, rehearse::harness::SUPPORT) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     }

@@ -22,20 +22,20 @@
 //!   possible, scaled down for answers shorter than the rubric's expected
 //!   length: a list of keywords is not a design.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::{Report, Verdict};
 use crate::challenges::model::{DesignAnswer, DesignSpec, Section};
 use crate::challenges::rubric::{Check, Rubric};
 
+mod text;
+
+use text::{find_term, negated, numbers_in, sentences, words_of, Sentence};
+
 /// The score at or above which a design answer is Accepted.
 pub const PASS_SCORE: f64 = 0.7;
-/// Distinct own words a sentence needs per concept it carries.
-const WORDS_PER_CONCEPT: usize = 4;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Feedback {
     pub score: f64,
     /// Weight earned less penalties, before the length scaling.
@@ -49,7 +49,7 @@ pub struct Feedback {
     pub length_factor: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CriterionResult {
     pub id: String,
     pub label: String,
@@ -64,7 +64,7 @@ pub struct CriterionResult {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PenaltyResult {
     pub id: String,
     pub label: String,
@@ -90,28 +90,26 @@ pub fn grade(spec: &DesignSpec, answer: &DesignAnswer) -> Report {
     }
 }
 
-/// A sentence, read once.
-struct Sentence {
-    section: Section,
-    text: String,
-    /// Lower-case words.
-    words: Vec<String>,
-    /// How many concepts it can still carry.
-    capacity: usize,
-    /// Reads as prose, not as a list of terms.
-    explains: bool,
+/// What one criterion's check found.
+struct Finding {
+    /// Share of the criterion's weight earned, 0–1.
+    earned: f64,
+    found_in: Option<Section>,
+    /// The sentence it rests on.
+    evidence: Option<String>,
+    explanation: String,
 }
 
-/// Words too common to show that a sentence explains anything.
-const FILLER: &[&str] = &[
-    "the", "and", "for", "are", "with", "use", "uses", "using", "used", "we", "our", "will", "can",
-    "this", "that", "then", "also", "into", "from", "its", "has", "have", "all", "any", "via",
-    "etc", "plus", "each", "per", "not", "but", "you", "your", "they", "their", "them", "which",
-    "some", "more", "most", "very", "just", "like", "such", "other", "add", "adds", "have", "need",
-    "needs", "should", "would", "could", "there", "here", "when", "where", "what", "how", "why",
-    "who", "one", "two", "lot", "lots", "thing", "things", "stuff", "good", "great", "nice",
-    "well", "system", "design", "use", "using", "need",
-];
+impl Finding {
+    fn missing(explanation: String) -> Self {
+        Finding {
+            earned: 0.0,
+            found_in: None,
+            evidence: None,
+            explanation,
+        }
+    }
+}
 
 pub fn score(rubric: &Rubric, answer: &DesignAnswer) -> Feedback {
     let terms: Vec<Vec<String>> = rubric
@@ -134,7 +132,7 @@ pub fn score(rubric: &Rubric, answer: &DesignAnswer) -> Feedback {
 
     let mut results = Vec::new();
     for criterion in &rubric.criteria {
-        let (earned_fraction, found_in, evidence, explanation) = match &criterion.check {
+        let found = match &criterion.check {
             Check::Concept { terms } => concept(&mut sentences, terms, criterion.section),
             Check::Estimate {
                 value,
@@ -146,19 +144,19 @@ pub fn score(rubric: &Rubric, answer: &DesignAnswer) -> Feedback {
                 section_check(answer, &sentences, section, *min_words)
             }
         };
-        let explanation = if earned_fraction < 1.0 && !criterion.why.is_empty() {
-            format!("{explanation} {}", criterion.why)
+        let explanation = if found.earned < 1.0 && !criterion.why.is_empty() {
+            format!("{} {}", found.explanation, criterion.why)
         } else {
-            explanation
+            found.explanation
         };
         results.push(CriterionResult {
             id: criterion.id.clone(),
             label: criterion.label.clone(),
             weight: criterion.weight,
-            earned: f64::from(criterion.weight) * earned_fraction,
+            earned: f64::from(criterion.weight) * found.earned,
             section: criterion.section,
-            found_in,
-            evidence,
+            found_in: found.found_in,
+            evidence: found.evidence,
             explanation,
         });
     }
@@ -206,11 +204,7 @@ pub fn score(rubric: &Rubric, answer: &DesignAnswer) -> Feedback {
     }
 }
 
-fn concept(
-    sentences: &mut [Sentence],
-    terms: &[String],
-    section: Option<Section>,
-) -> (f64, Option<Section>, Option<String>, String) {
+fn concept(sentences: &mut [Sentence], terms: &[String], section: Option<Section>) -> Finding {
     let term_words: Vec<Vec<String>> = terms.iter().map(|t| words_of(t)).collect();
     let mentions = |s: &Sentence| term_words.iter().any(|t| find_term(&s.words, t).is_some());
     // Best place first: the expected section, with room to carry it.
@@ -236,28 +230,28 @@ fn concept(
         } else {
             format!("Covered under {}.", s.section.title())
         };
-        return (fraction, Some(s.section), Some(clip(&s.text)), explanation);
+        return Finding {
+            earned: fraction,
+            found_in: Some(s.section),
+            evidence: Some(clip(&s.text)),
+            explanation,
+        };
     }
     if let Some(s) = sentences.iter().find(|s| mentions(s)) {
-        return (
-            0.0,
-            Some(s.section),
-            Some(clip(&s.text)),
-            format!(
+        return Finding {
+            earned: 0.0,
+            found_in: Some(s.section),
+            evidence: Some(clip(&s.text)),
+            explanation: format!(
                 "Named under {}, but not explained: a term in a list, or in a sentence already carrying other points, earns nothing.",
                 s.section.title()
             ),
-        );
+        };
     }
     let place = section
         .map(|s| format!(" under {}", s.title()))
         .unwrap_or_default();
-    (
-        0.0,
-        None,
-        None,
-        format!("Missing{place}; looked for: {}.", terms.join(", ")),
-    )
+    Finding::missing(format!("Missing{place}; looked for: {}.", terms.join(", ")))
 }
 
 fn estimate(
@@ -266,7 +260,7 @@ fn estimate(
     tolerance: f64,
     cues: &[String],
     section: Option<Section>,
-) -> (f64, Option<Section>, Option<String>, String) {
+) -> Finding {
     let cue_words: Vec<Vec<String>> = cues.iter().map(|c| words_of(c)).collect();
     let mut near_miss: Option<(&Sentence, f64)> = None;
     for s in sentences
@@ -283,17 +277,17 @@ fn estimate(
                 value / number.max(f64::MIN_POSITIVE)
             };
             if ratio <= 1.0 + tolerance {
-                return (
-                    1.0,
-                    Some(s.section),
-                    Some(clip(&s.text)),
-                    format!(
+                return Finding {
+                    earned: 1.0,
+                    found_in: Some(s.section),
+                    evidence: Some(clip(&s.text)),
+                    explanation: format!(
                         "{} is within {:.0} % of {}.",
                         human(number),
                         tolerance * 100.0,
                         human(value)
                     ),
-                );
+                };
             }
             if near_miss.is_none() {
                 near_miss = Some((s, number));
@@ -301,29 +295,24 @@ fn estimate(
         }
     }
     match near_miss {
-        Some((s, number)) => (
-            0.0,
-            Some(s.section),
-            Some(clip(&s.text)),
-            format!(
+        Some((s, number)) => Finding {
+            earned: 0.0,
+            found_in: Some(s.section),
+            evidence: Some(clip(&s.text)),
+            explanation: format!(
                 "Estimated {}, but a sound estimate is about {} (within {:.0} %).",
                 human(number),
                 human(value),
                 tolerance * 100.0
             ),
-        ),
-        None => (
-            0.0,
-            None,
-            None,
-            format!(
-                "No estimate found{} (a number in a sentence about: {}).",
-                section
-                    .map(|s| format!(" under {}", s.title()))
-                    .unwrap_or_default(),
-                cues.join(", ")
-            ),
-        ),
+        },
+        None => Finding::missing(format!(
+            "No estimate found{} (a number in a sentence about: {}).",
+            section
+                .map(|s| format!(" under {}", s.title()))
+                .unwrap_or_default(),
+            cues.join(", ")
+        )),
     }
 }
 
@@ -332,7 +321,7 @@ fn section_check(
     sentences: &[Sentence],
     section: Section,
     min_words: u32,
-) -> (f64, Option<Section>, Option<String>, String) {
+) -> Finding {
     let text = answer.section(section);
     let words = words_of(text).len();
     let real = sentences
@@ -340,257 +329,25 @@ fn section_check(
         .filter(|s| s.section == section && s.explains && s.words.len() >= 6)
         .count();
     if words as u32 >= min_words && real >= 2 {
-        (
-            1.0,
-            Some(section),
-            None,
-            format!("{} has {words} words.", section.title()),
-        )
+        Finding {
+            earned: 1.0,
+            found_in: Some(section),
+            evidence: None,
+            explanation: format!("{} has {words} words.", section.title()),
+        }
     } else if words == 0 {
-        (0.0, None, None, format!("{} is missing.", section.title()))
+        Finding::missing(format!("{} is missing.", section.title()))
     } else {
-        (
-            0.0,
-            Some(section),
-            None,
-            format!(
+        Finding {
+            earned: 0.0,
+            found_in: Some(section),
+            evidence: None,
+            explanation: format!(
                 "{} is too thin: {words} words in {real} explanatory sentences; at least {min_words} words in two or more sentences are expected.",
                 section.title()
             ),
-        )
-    }
-}
-
-fn sentences(answer: &DesignAnswer, terms: &[Vec<String>]) -> Vec<Sentence> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for section in Section::ALL {
-        for raw in split_sentences(answer.section(section)) {
-            let words = words_of(&raw);
-            if words.is_empty() || !seen.insert(words.join(" ")) {
-                continue;
-            }
-            let own = own_words(&words, terms);
-            let explains = reads_as_prose(&raw, &words) && own >= 3;
-            let capacity = if explains { own / WORDS_PER_CONCEPT } else { 0 };
-            out.push(Sentence {
-                section,
-                text: raw,
-                words,
-                capacity,
-                explains,
-            });
         }
     }
-    out
-}
-
-/// Words that hold prose together; a list of jargon has next to none.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "to", "of", "in", "on", "for", "with", "by", "from", "as", "at", "is", "are",
-    "was", "be", "been", "it", "its", "that", "this", "these", "those", "so", "because", "which",
-    "when", "while", "if", "than", "then", "into", "each", "every", "and", "or", "but", "we",
-    "our", "they", "their", "can", "will", "would", "should", "must", "only", "also", "not", "no",
-    "after", "before", "until", "once", "there", "where", "how", "why", "what",
-];
-
-/// Whether a sentence reads as an explanation rather than a list: it has
-/// function words, and its comma-separated parts are not mostly one or two
-/// words long.
-fn reads_as_prose(text: &str, words: &[String]) -> bool {
-    let function_words: HashSet<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| FUNCTION_WORDS.contains(w))
-        .collect();
-    let separators = text.matches([',', '/', '|']).count();
-    let listy = separators >= 3 && words.len() < 4 * (separators + 1);
-    function_words.len() >= 2 && !listy
-}
-
-/// Distinct words of a sentence that are neither part of a rubric term
-/// found in it nor filler.
-fn own_words(words: &[String], terms: &[Vec<String>]) -> usize {
-    let mut covered = vec![false; words.len()];
-    for term in terms {
-        let mut from = 0;
-        while let Some(at) = find_term(&words[from..], term) {
-            let start = from + at;
-            for flag in &mut covered[start..start + term.len()] {
-                *flag = true;
-            }
-            from = start + term.len();
-        }
-    }
-    words
-        .iter()
-        .zip(&covered)
-        .filter(|(w, covered)| !**covered && w.len() >= 3 && !FILLER.contains(&w.as_str()))
-        .filter(|(w, _)| !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|(w, _)| w)
-        .collect::<HashSet<_>>()
-        .len()
-}
-
-fn split_sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let mut current = String::new();
-        let chars: Vec<char> = line.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            current.push(c);
-            let next = chars.get(i + 1).copied();
-            // "1.5" and "e.g." do not end a sentence; ". " and "; " do.
-            // A `?` ends a question only after a word (`WHERE id = ?` is code).
-            let after_word = i > 0 && chars[i - 1].is_alphanumeric();
-            let ends = (matches!(c, '.' | '!' | ';') || (c == '?' && after_word))
-                && next.is_none_or(char::is_whitespace);
-            if ends {
-                let s = current
-                    .trim()
-                    .trim_start_matches(['-', '*', '#', '>', ' '])
-                    .trim()
-                    .to_owned();
-                if !s.is_empty() {
-                    out.push(s);
-                }
-                current.clear();
-            }
-        }
-        let s = current
-            .trim()
-            .trim_start_matches(['-', '*', '#', '>', ' '])
-            .trim()
-            .to_owned();
-        if !s.is_empty() {
-            out.push(s);
-        }
-    }
-    out
-}
-
-/// Lower-case alphanumeric words.
-fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Where the words of `term` appear in a row in `words` (a final plural
-/// `s`/`es` is allowed on the last word).
-fn find_term(words: &[String], term: &[String]) -> Option<usize> {
-    if term.is_empty() || term.len() > words.len() {
-        return None;
-    }
-    (0..=words.len() - term.len()).find(|&i| {
-        term.iter().enumerate().all(|(k, t)| {
-            let w = &words[i + k];
-            w == t
-                || (k == term.len() - 1
-                    && (w.strip_suffix('s') == Some(t.as_str())
-                        || w.strip_suffix("es") == Some(t.as_str())))
-        })
-    })
-}
-
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "avoid",
-    "avoids",
-    "avoiding",
-    "without",
-    "instead",
-    "rather",
-    "don",
-    "dont",
-    "won",
-    "shouldn",
-    "against",
-    "reject",
-    "rejected",
-    "replace",
-    "replacing",
-    "nor",
-];
-
-/// Whether the term at `at` follows a negation within five words.
-fn negated(words: &[String], at: usize) -> bool {
-    words[at.saturating_sub(5)..at]
-        .iter()
-        .any(|w| NEGATIONS.contains(&w.as_str()))
-}
-
-/// Numbers in a sentence, with their scale words and units applied:
-/// `1,200`, `1.2k`, `12 million`, `3e6`, `5 TB`, `40K/s`.
-pub fn numbers_in(text: &str) -> Vec<f64> {
-    let lower = text.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts = chars[i].is_ascii_digit()
-            && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '.'));
-        if !starts {
-            i += 1;
-            continue;
-        }
-        let mut digits = String::new();
-        let mut j = i;
-        while j < chars.len() {
-            let c = chars[j];
-            if c.is_ascii_digit() {
-                digits.push(c);
-            } else if c == ','
-                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-                && chars.get(j + 2).is_some_and(char::is_ascii_digit)
-                && chars.get(j + 3).is_some_and(char::is_ascii_digit)
-            {
-                // thousands separator
-            } else if c == '.'
-                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-                && !digits.contains('.')
-            {
-                digits.push('.');
-            } else if c == 'e'
-                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-                && !digits.contains('e')
-            {
-                digits.push('e');
-            } else {
-                break;
-            }
-            j += 1;
-        }
-        let Ok(mut number) = digits.parse::<f64>() else {
-            i = j.max(i + 1);
-            continue;
-        };
-        // Scale: a suffix right after the number, or the next word.
-        let rest: String = chars[j..].iter().collect();
-        let rest = rest.trim_start_matches([' ', '~']);
-        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        let factor = match word.as_str() {
-            "k" | "thousand" | "kb" => 1e3,
-            "m" | "mn" | "million" | "millions" | "mb" => 1e6,
-            "b" | "bn" | "billion" | "billions" | "gb" => 1e9,
-            "t" | "trillion" | "tb" => 1e12,
-            "pb" => 1e15,
-            "kib" => 1024.0,
-            "mib" => 1024.0 * 1024.0,
-            "gib" => 1024.0 * 1024.0 * 1024.0,
-            "tib" => 1024f64.powi(4),
-            _ => 1.0,
-        };
-        number *= factor;
-        if number.is_finite() {
-            out.push(number);
-        }
-        i = j.max(i + 1);
-    }
-    out
 }
 
 fn clip(text: &str) -> String {
@@ -619,6 +376,7 @@ fn human(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::text::split_sentences;
     use super::*;
     use crate::challenges::rubric::{Criterion, Penalty};
 
