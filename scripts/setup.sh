@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 # chromium + chromium-driver run the browser tests (tests/browser); libssl-dev
 # builds their WebDriver client. bubblewrap isolates compilers of untrusted
 # code; clang/lld/wasi-libc/libc++ for wasm32 compile C and C++ submissions
-# and the sandbox's guest runtimes.
+# and the sandbox's guest runtimes. python3-venv holds the API test tools
+# (scripts/api-fuzz.sh), which make a fresh PostgreSQL database with psql.
 APT_PACKAGES=(
   build-essential
   pkg-config
@@ -21,6 +22,8 @@ APT_PACKAGES=(
   ca-certificates
   curl
   python3-pip
+  python3-venv
+  postgresql-client-15
   chromium
   chromium-driver
   bubblewrap
@@ -163,6 +166,22 @@ if [ ! -f "$bundle" ] || [ -n "$(find frontend/src frontend/package-lock.json -n
   say "building the browser bundle"
   (cd frontend && npm run --silent build >/dev/null)
   installed_something=1
+fi
+
+# The API's fuzzing and validation tools (scripts/api-fuzz.sh), from PyPI,
+# in a virtual environment kept per pinned list and linked from target/.
+api_tools_hash=$(sha256sum scripts/api-tools.txt | cut -c1-16)
+api_tools="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse/api-tools-$api_tools_hash"
+if [ ! -x "$api_tools/bin/st" ]; then
+  say "installing the API test tools (schemathesis, openapi-spec-validator)"
+  rm -rf "$api_tools"
+  /usr/bin/python3 -m venv "$api_tools"
+  "$api_tools/bin/pip" install --quiet --disable-pip-version-check -r scripts/api-tools.txt
+  installed_something=1
+fi
+mkdir -p target
+if [ "$(readlink target/api-tools 2>/dev/null)" != "$api_tools" ]; then
+  ln -sfn "$api_tools" target/api-tools
 fi
 
 if [ "$installed_something" -eq 0 ]; then

@@ -322,13 +322,20 @@ fn a_run_can_be_cancelled_from_another_thread() {
     let canceller = {
         let cancel = cancel.clone();
         std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(300));
             cancel.cancel();
         })
     };
     let outcome = program.run_cancellable(&RunInput::default(), &limits, &cancel);
     canceller.join().unwrap();
-    assert_eq!(outcome.status, RunStatus::Cancelled);
+    assert_eq!(outcome.status, RunStatus::Cancelled, "{}", outcome.detail);
+    // The loop was running when the cancel came (a cancel that landed
+    // before the run began would prove nothing): it had burnt fuel.
+    assert!(
+        outcome.fuel_used > 1_000_000,
+        "the run was stopped before it ran: {} fuel",
+        outcome.fuel_used
+    );
     assert!(outcome.wall_time < Duration::from_secs(60));
 }
 

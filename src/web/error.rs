@@ -38,6 +38,12 @@ pub enum AppError {
     Csrf,
     #[error("{0}")]
     NotFound(String),
+    /// The path exists; the method does not (`allowed` lists those that do).
+    #[error("{method} is not allowed here; use {}", .allowed.join(" or "))]
+    MethodNotAllowed {
+        method: String,
+        allowed: Vec<&'static str>,
+    },
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -85,23 +91,35 @@ impl From<tera::Error> for AppError {
     }
 }
 
-#[derive(Serialize)]
+/// One field's problem, when a request has several.
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct FieldMessage<'a> {
     pub field: &'a str,
     pub message: &'a str,
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// Every error answer of the API has this shape (the OpenAPI document's
+/// error schema is derived from this very type).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody<'a> {
     error: ErrorDetail<'a>,
 }
 
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail<'a> {
+    /// A stable, machine-readable name: `validation_failed`, `bad_request`,
+    /// `unauthenticated`, `invalid_token`, `forbidden`, `csrf_failed`,
+    /// `not_found`, `method_not_allowed`, `conflict`, `email_taken`,
+    /// `invalid_credentials`, `wrong_password`, `last_admin`,
+    /// `payload_too_large`, `unsupported_media_type`, `rate_limited`,
+    /// `unavailable` or `internal`.
     code: &'a str,
+    /// What went wrong, in words meant for people.
     message: &'a str,
+    /// The input field the error points at, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
+    /// Every field's problem, when more than one field is wrong.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     details: Vec<FieldMessage<'a>>,
 }
@@ -120,57 +138,76 @@ pub fn json_error_body(code: &str, message: &str) -> String {
 }
 
 impl AppError {
-    /// A stable, machine-readable name for the error.
-    pub fn code(&self) -> &'static str {
+    /// The HTTP status and the stable, machine-readable name of the error:
+    /// the one place each error of each layer is classified.
+    fn class(&self) -> (StatusCode, &'static str) {
+        use StatusCode as S;
+        const INTERNAL: (StatusCode, &str) = (S::INTERNAL_SERVER_ERROR, "internal");
+        const NOT_FOUND: (StatusCode, &str) = (S::NOT_FOUND, "not_found");
+        const INVALID: (StatusCode, &str) = (S::UNPROCESSABLE_ENTITY, "validation_failed");
+        const RATE_LIMITED: (StatusCode, &str) = (S::TOO_MANY_REQUESTS, "rate_limited");
+        const FORBIDDEN: (StatusCode, &str) = (S::FORBIDDEN, "forbidden");
         match self {
-            AppError::Validation(_) => "validation_failed",
-            AppError::BadRequest(_) => "bad_request",
-            AppError::Unauthenticated => "unauthenticated",
-            AppError::InvalidToken => "invalid_token",
-            AppError::Forbidden => "forbidden",
-            AppError::Csrf => "csrf_failed",
-            AppError::NotFound(_) => "not_found",
-            AppError::PayloadTooLarge(_) => "payload_too_large",
-            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
+            AppError::Validation(_) => INVALID,
+            AppError::BadRequest(_) => (S::BAD_REQUEST, "bad_request"),
+            AppError::Unauthenticated => (S::UNAUTHORIZED, "unauthenticated"),
+            AppError::InvalidToken => (S::UNAUTHORIZED, "invalid_token"),
+            AppError::Forbidden => FORBIDDEN,
+            AppError::Csrf => (S::FORBIDDEN, "csrf_failed"),
+            AppError::NotFound(_) => NOT_FOUND,
+            AppError::MethodNotAllowed { .. } => (S::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            AppError::PayloadTooLarge(_) => (S::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            AppError::UnsupportedMediaType(_) => {
+                (S::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
             AppError::Accounts(e) => match e {
-                AccountsError::EmailTaken => "email_taken",
-                AccountsError::InvalidCredentials => "invalid_credentials",
-                AccountsError::WrongPassword => "wrong_password",
+                AccountsError::EmailTaken => (S::CONFLICT, "email_taken"),
+                AccountsError::InvalidCredentials => (S::UNAUTHORIZED, "invalid_credentials"),
+                AccountsError::WrongPassword => (S::UNPROCESSABLE_ENTITY, "wrong_password"),
                 AccountsError::RateLimited { .. } | AccountsError::TooManySignUps { .. } => {
-                    "rate_limited"
+                    RATE_LIMITED
                 }
-                AccountsError::UserNotFound | AccountsError::TokenNotFound => "not_found",
-                AccountsError::LastAdmin => "last_admin",
-                AccountsError::Db(_) | AccountsError::Unexpected(_) => "internal",
+                AccountsError::UserNotFound | AccountsError::TokenNotFound => NOT_FOUND,
+                AccountsError::LastAdmin => (S::CONFLICT, "last_admin"),
+                AccountsError::Db(_) | AccountsError::Unexpected(_) => INTERNAL,
             },
             AppError::Submissions(e) => match e {
                 SubmissionError::ChallengeNotFound(_) | SubmissionError::SubmissionNotFound => {
-                    "not_found"
+                    NOT_FOUND
                 }
-                SubmissionError::Invalid { .. } => "validation_failed",
-                SubmissionError::RateLimited { .. } => "rate_limited",
-                SubmissionError::Db(_) | SubmissionError::Catalog(_) => "internal",
+                SubmissionError::Invalid { .. } => INVALID,
+                SubmissionError::RateLimited { .. } => RATE_LIMITED,
+                SubmissionError::Db(_)
+                | SubmissionError::Catalog(_)
+                | SubmissionError::Internal(_) => INTERNAL,
             },
-            AppError::Catalog(_) => "internal",
+            AppError::Catalog(_) => INTERNAL,
             AppError::Authoring(e) => match e {
-                AuthoringError::NotFound(_) => "not_found",
-                AuthoringError::Forbidden(_) => "forbidden",
-                AuthoringError::Invalid { .. } => "validation_failed",
-                AuthoringError::Conflict(_) => "conflict",
-                AuthoringError::Db(_) | AuthoringError::Catalog(_) => "internal",
+                AuthoringError::NotFound(_) => NOT_FOUND,
+                AuthoringError::Forbidden(_) => FORBIDDEN,
+                AuthoringError::Invalid { .. } => INVALID,
+                AuthoringError::Conflict(_) => (S::CONFLICT, "conflict"),
+                AuthoringError::Db(_)
+                | AuthoringError::Catalog(_)
+                | AuthoringError::Internal(_) => INTERNAL,
             },
             AppError::Reviews(e) => match e {
-                ReviewError::NotFound(_) => "not_found",
-                ReviewError::Forbidden => "forbidden",
-                ReviewError::Invalid { .. } => "validation_failed",
-                ReviewError::Submissions(SubmissionError::SubmissionNotFound) => "not_found",
+                ReviewError::NotFound(_)
+                | ReviewError::Submissions(SubmissionError::SubmissionNotFound) => NOT_FOUND,
+                ReviewError::Forbidden => FORBIDDEN,
+                ReviewError::Invalid { .. } => INVALID,
                 ReviewError::Db(_) | ReviewError::Catalog(_) | ReviewError::Submissions(_) => {
-                    "internal"
+                    INTERNAL
                 }
             },
-            AppError::Unavailable(_) => "unavailable",
-            AppError::Unexpected(_) => "internal",
+            AppError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "unavailable"),
+            AppError::Unexpected(_) => INTERNAL,
         }
+    }
+
+    /// A stable, machine-readable name for the error.
+    pub fn code(&self) -> &'static str {
+        self.class().1
     }
 
     /// The input field the error points at, when there is one.
@@ -188,15 +225,10 @@ impl AppError {
 
     /// What the client may read. Internal details stay in the log.
     pub fn public_message(&self) -> String {
-        match self {
-            AppError::Accounts(AccountsError::Db(_) | AccountsError::Unexpected(_))
-            | AppError::Submissions(SubmissionError::Db(_) | SubmissionError::Catalog(_))
-            | AppError::Catalog(_)
-            | AppError::Authoring(AuthoringError::Db(_) | AuthoringError::Catalog(_))
-            | AppError::Reviews(ReviewError::Db(_) | ReviewError::Catalog(_)) => {
-                AppError::Unexpected(String::new()).to_string()
-            }
-            other => other.to_string(),
+        if self.is_internal() {
+            AppError::Unexpected(String::new()).to_string()
+        } else {
+            self.to_string()
         }
     }
 
@@ -220,60 +252,7 @@ impl AppError {
 
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unauthenticated | AppError::InvalidToken => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
-            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Accounts(e) => match e {
-                AccountsError::EmailTaken | AccountsError::LastAdmin => StatusCode::CONFLICT,
-                AccountsError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-                AccountsError::WrongPassword => StatusCode::UNPROCESSABLE_ENTITY,
-                AccountsError::RateLimited { .. } | AccountsError::TooManySignUps { .. } => {
-                    StatusCode::TOO_MANY_REQUESTS
-                }
-                AccountsError::UserNotFound | AccountsError::TokenNotFound => StatusCode::NOT_FOUND,
-                AccountsError::Db(_) | AccountsError::Unexpected(_) => {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                }
-            },
-            AppError::Submissions(e) => match e {
-                SubmissionError::ChallengeNotFound(_) | SubmissionError::SubmissionNotFound => {
-                    StatusCode::NOT_FOUND
-                }
-                SubmissionError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-                SubmissionError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-                SubmissionError::Db(_) | SubmissionError::Catalog(_) => {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                }
-            },
-            AppError::Catalog(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            AppError::Authoring(e) => match e {
-                AuthoringError::NotFound(_) => StatusCode::NOT_FOUND,
-                AuthoringError::Forbidden(_) => StatusCode::FORBIDDEN,
-                AuthoringError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-                AuthoringError::Conflict(_) => StatusCode::CONFLICT,
-                AuthoringError::Db(_) | AuthoringError::Catalog(_) => {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                }
-            },
-            AppError::Reviews(e) => match e {
-                ReviewError::NotFound(_)
-                | ReviewError::Submissions(SubmissionError::SubmissionNotFound) => {
-                    StatusCode::NOT_FOUND
-                }
-                ReviewError::Forbidden => StatusCode::FORBIDDEN,
-                ReviewError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-                ReviewError::Db(_) | ReviewError::Catalog(_) | ReviewError::Submissions(_) => {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                }
-            },
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        self.class().0
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -302,6 +281,9 @@ impl ResponseError for AppError {
         let mut response = HttpResponse::build(self.status_code());
         if let Some(wait) = self.retry_after() {
             response.insert_header((header::RETRY_AFTER, wait.as_secs().max(1).to_string()));
+        }
+        if let AppError::MethodNotAllowed { allowed, .. } = self {
+            response.insert_header((header::ALLOW, allowed.join(", ")));
         }
         if matches!(self, AppError::Unauthenticated | AppError::InvalidToken) {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"rehearse\""));

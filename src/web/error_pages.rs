@@ -126,13 +126,17 @@ fn handle<B: MessageBody + 'static>(
         return Ok(ErrorHandlerResponse::Response(replace(res, response)));
     }
 
-    let retry_after = res.headers().get(header::RETRY_AFTER).cloned();
+    // Headers that tell the client what to do next survive the new face.
+    let kept: Vec<_> = [header::RETRY_AFTER, header::ALLOW]
+        .into_iter()
+        .filter_map(|name| res.headers().get(&name).cloned().map(|v| (name, v)))
+        .collect();
     let message = message.unwrap_or_else(|| describe(status).2);
     let (req, _) = res.into_parts();
     Ok(ErrorHandlerResponse::Future(Box::pin(async move {
         let mut response = render_error_page(&req, status, &message).await;
-        if let Some(value) = retry_after {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
+        for (name, value) in kept {
+            response.headers_mut().insert(name, value);
         }
         Ok(ServiceResponse::new(req, response).map_into_right_body())
     })))

@@ -14,6 +14,7 @@ pub mod error;
 pub mod error_pages;
 pub mod form;
 pub mod inputs;
+pub mod json;
 pub mod metrics;
 pub mod ops;
 pub mod page;
@@ -96,6 +97,23 @@ pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
 /// The body limit for authoring requests (whole packages, zips).
 pub const AUTHORING_BODY_BYTES: usize = 40 * 1024 * 1024;
 
+/// One path with the handler of each method it takes, as one resource: a
+/// method it does not take is answered 405 with `Allow` (a path registered
+/// once per method would answer 404, as if it did not exist).
+macro_rules! at {
+    ($path:expr, $($method:ident => $handler:expr),+ $(,)?) => {{
+        const ALLOWED: &[&str] = &[$(at!(@name $method)),+];
+        web::resource($path)
+            $(.route(web::$method().to($handler)))+
+            .default_service(web::to(|req: HttpRequest| method_not_allowed(req, ALLOWED)))
+    }};
+    (@name get) => { "GET" };
+    (@name post) => { "POST" };
+    (@name put) => { "PUT" };
+    (@name patch) => { "PATCH" };
+    (@name delete) => { "DELETE" };
+}
+
 /// Registers every route. The body limit applies to JSON, forms and raw bodies.
 pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg: &mut web::ServiceConfig| {
@@ -107,152 +125,123 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
         .app_data(web::PayloadConfig::new(max_body_bytes))
         .app_data(web::QueryConfig::default().error_handler(query_error))
         .app_data(web::PathConfig::default().error_handler(path_error))
-        .route("/healthz", web::get().to(ops::healthz))
-        .route("/readyz", web::get().to(ops::readyz))
-        .route("/metrics", web::get().to(metrics::render))
-        .route("/static/{path:.*}", web::get().to(assets::serve))
-        .route("/", web::get().to(pages::home::show))
-        .route("/signup", web::get().to(pages::signup::show))
-        .route("/signup", web::post().to(pages::signup::submit))
-        .route("/login", web::get().to(pages::login::show))
-        .route("/login", web::post().to(pages::login::submit))
-        .route("/logout", web::post().to(pages::login::logout))
-        .route("/account", web::get().to(pages::account::show))
-        .route(
-            "/account/profile",
-            web::post().to(pages::account::update_profile),
-        )
-        .route(
-            "/account/password",
-            web::post().to(pages::account::change_password),
-        )
-        .route(
-            "/account/tokens",
-            web::post().to(pages::account::create_token),
-        )
-        .route(
-            "/account/tokens/{id}/revoke",
-            web::post().to(pages::account::revoke_token),
-        )
-        .route("/challenges", web::get().to(pages::challenges::catalog))
-        .route("/challenges/{slug}", web::get().to(pages::challenges::show))
-        .route(
-            "/challenges/{slug}/submit",
-            web::post().to(pages::challenges::submit),
-        )
-        .route("/submissions", web::get().to(pages::submissions::history))
-        .route("/submissions/{id}", web::get().to(pages::submissions::show))
-        .route("/dashboard", web::get().to(pages::progress::dashboard))
-        .route("/leaderboard", web::get().to(pages::progress::leaderboard))
-        .route("/instructor", web::get().to(pages::instructor::overview))
-        .route(
-            "/instructor/reviews",
-            web::get().to(pages::instructor::reviews),
-        )
-        .route(
+        .service(at!("/healthz", get => ops::healthz))
+        .service(at!("/readyz", get => ops::readyz))
+        .service(at!("/metrics", get => metrics::render))
+        .service(at!("/static/{path:.*}", get => assets::serve))
+        .service(at!("/", get => pages::home::show))
+        .service(at!("/signup", get => pages::signup::show, post => pages::signup::submit))
+        .service(at!("/login", get => pages::login::show, post => pages::login::submit))
+        .service(at!("/logout", post => pages::login::logout))
+        .service(at!("/account", get => pages::account::show))
+        .service(at!("/account/profile", post => pages::account::update_profile))
+        .service(at!("/account/password", post => pages::account::change_password))
+        .service(at!("/account/tokens", post => pages::account::create_token))
+        .service(at!("/account/tokens/{id}/revoke", post => pages::account::revoke_token))
+        .service(at!("/challenges", get => pages::challenges::catalog))
+        .service(at!("/challenges/{slug}", get => pages::challenges::show))
+        .service(at!("/challenges/{slug}/submit", post => pages::challenges::submit))
+        .service(at!("/submissions", get => pages::submissions::history))
+        .service(at!("/submissions/{id}", get => pages::submissions::show))
+        .service(at!("/dashboard", get => pages::progress::dashboard))
+        .service(at!("/leaderboard", get => pages::progress::leaderboard))
+        .service(at!("/instructor", get => pages::instructor::overview))
+        .service(at!("/instructor/reviews", get => pages::instructor::reviews))
+        .service(at!(
             "/instructor/reviews/{id}",
-            web::get().to(pages::instructor::review_page),
-        )
-        .route(
-            "/instructor/reviews/{id}",
-            web::post().to(pages::instructor::review),
-        )
-        .route(
+            get => pages::instructor::review_page,
+            post => pages::instructor::review,
+        ))
+        .service(at!(
             "/instructor/challenges/{slug}/export.zip",
-            web::get().to(pages::instructor::export),
-        )
-        .route(
-            "/instructor/challenges/{slug}/stats",
-            web::get().to(pages::instructor::stats),
-        )
+            get => pages::instructor::export,
+        ))
+        .service(at!("/instructor/challenges/{slug}/stats", get => pages::instructor::stats))
         .service(
             web::scope("/instructor/drafts")
                 .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
-                .route("", web::post().to(pages::instructor::create))
-                .route("/{slug}", web::get().to(pages::instructor::editor))
-                .route("/{slug}", web::post().to(pages::instructor::act)),
+                .service(at!("", post => pages::instructor::create))
+                .service(at!(
+                    "/{slug}",
+                    get => pages::instructor::editor,
+                    post => pages::instructor::act,
+                )),
         )
         .service(
             web::scope("/instructor/import")
                 .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
-                .route("", web::post().to(pages::instructor::import)),
+                .service(at!("", post => pages::instructor::import)),
         )
-        .route("/admin/users", web::get().to(pages::admin::users))
-        .route(
-            "/admin/users/{id}/role",
-            web::post().to(pages::admin::set_role),
-        )
-        .service(
-            web::scope("/api/v1")
-                .route("/openapi.json", web::get().to(api::openapi::document))
-                .route("/users", web::post().to(api::users::create))
-                .route("/session", web::post().to(api::session::login))
-                .route("/session", web::delete().to(api::session::logout))
-                .route("/auth/token", web::post().to(api::session::token_login))
-                .route("/me", web::get().to(api::me::show))
-                .route("/me", web::patch().to(api::me::update))
-                .route("/me/password", web::put().to(api::me::change_password))
-                .route("/me/tokens", web::get().to(api::me::list_tokens))
-                .route("/me/tokens", web::post().to(api::me::create_token))
-                .route("/me/tokens/{id}", web::delete().to(api::me::revoke_token))
-                .route("/challenges", web::get().to(api::challenges::list))
-                .route("/challenges/{slug}", web::get().to(api::challenges::show))
-                .route(
-                    "/challenges/{slug}/submissions",
-                    web::post().to(api::submissions::submit),
-                )
-                .route(
-                    "/challenges/{slug}/runs",
-                    web::post().to(api::submissions::run),
-                )
-                .route("/submissions/{id}", web::get().to(api::submissions::show))
-                .route(
-                    "/submissions/{id}/events",
-                    web::get().to(api::submissions::events),
-                )
-                .route("/me/submissions", web::get().to(api::submissions::list_own))
-                .route(
-                    "/challenges/{slug}/export",
-                    web::get().to(api::authoring::export),
-                )
-                .route(
-                    "/challenges/{slug}/stats",
-                    web::get().to(api::authoring::stats),
-                )
-                .route(
-                    "/instructor/challenges",
-                    web::get().to(api::authoring::overview),
-                )
-                .route("/reviews", web::get().to(api::authoring::queue))
-                .route(
-                    "/submissions/{id}/review",
-                    web::put().to(api::authoring::review),
-                )
-                .service(
-                    // Packages are larger than ordinary requests.
-                    web::scope("/drafts")
-                        .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
-                        .app_data(
-                            web::JsonConfig::default()
-                                .limit(AUTHORING_BODY_BYTES)
-                                .error_handler(json_error),
-                        )
-                        .route("", web::post().to(api::authoring::create))
-                        .route("/import", web::post().to(api::authoring::import))
-                        .route("/{slug}", web::get().to(api::authoring::show))
-                        .route("/{slug}", web::put().to(api::authoring::save))
-                        .route("/{slug}", web::delete().to(api::authoring::discard))
-                        .route("/{slug}/check", web::post().to(api::authoring::check))
-                        .route("/{slug}/publish", web::post().to(api::authoring::publish)),
-                )
-                .route("/admin/users", web::get().to(api::admin::list_users))
-                .route(
-                    "/admin/users/{id}",
-                    web::patch().to(api::admin::update_user),
-                ),
-        )
+        .service(at!("/admin/users", get => pages::admin::users))
+        .service(at!("/admin/users/{id}/role", post => pages::admin::set_role))
+        .service(api_routes())
         .default_service(web::to(not_found));
     }
+}
+
+/// `/api/v1`: the JSON API (documented at `/api/v1/openapi.json`).
+fn api_routes() -> actix_web::Scope {
+    web::scope("/api/v1")
+        .service(at!("/openapi.json", get => api::openapi::document))
+        .service(at!("/users", post => api::users::create))
+        .service(at!(
+            "/session",
+            post => api::session::login,
+            delete => api::session::logout,
+        ))
+        .service(at!("/auth/token", post => api::session::token_login))
+        .service(at!("/me", get => api::me::show, patch => api::me::update))
+        .service(at!("/me/password", put => api::me::change_password))
+        .service(at!(
+            "/me/tokens",
+            get => api::me::list_tokens,
+            post => api::me::create_token,
+        ))
+        .service(at!("/me/tokens/{id}", delete => api::me::revoke_token))
+        .service(at!("/me/submissions", get => api::submissions::list_own))
+        .service(at!("/challenges", get => api::challenges::list))
+        .service(at!("/challenges/{slug}", get => api::challenges::show))
+        .service(at!("/challenges/{slug}/submissions", post => api::submissions::submit))
+        .service(at!("/challenges/{slug}/runs", post => api::submissions::run))
+        .service(at!("/challenges/{slug}/export", get => api::authoring::export))
+        .service(at!("/challenges/{slug}/stats", get => api::authoring::stats))
+        .service(at!("/submissions/{id}", get => api::submissions::show))
+        .service(at!("/submissions/{id}/events", get => api::submissions::events))
+        .service(at!("/submissions/{id}/review", put => api::authoring::review))
+        .service(at!("/instructor/challenges", get => api::authoring::overview))
+        .service(at!("/reviews", get => api::authoring::queue))
+        .service(
+            // Packages are larger than ordinary requests.
+            web::scope("/drafts")
+                .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(AUTHORING_BODY_BYTES)
+                        .error_handler(json_error),
+                )
+                .service(at!("", post => api::authoring::create))
+                .service(at!("/import", post => api::authoring::import))
+                .service(at!(
+                    "/{slug}",
+                    get => api::authoring::show,
+                    put => api::authoring::save,
+                    delete => api::authoring::discard,
+                ))
+                .service(at!("/{slug}/check", post => api::authoring::check))
+                .service(at!("/{slug}/publish", post => api::authoring::publish)),
+        )
+        .service(at!("/admin/users", get => api::admin::list_users))
+        .service(at!("/admin/users/{id}", patch => api::admin::update_user))
+}
+
+async fn method_not_allowed(
+    req: HttpRequest,
+    allowed: &'static [&'static str],
+) -> Result<actix_web::HttpResponse, AppError> {
+    Err(AppError::MethodNotAllowed {
+        method: req.method().to_string(),
+        allowed: allowed.to_vec(),
+    })
 }
 
 async fn not_found(req: HttpRequest) -> Result<actix_web::HttpResponse, AppError> {

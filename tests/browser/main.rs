@@ -41,6 +41,23 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// Notes a test that could not run here: on stderr, and as a line in the
+/// file `REHEARSE_SKIP_LOG` names (scripts/test.sh counts those lines into
+/// its summary, since cargo shows a passing test's stderr to nobody).
+fn note_skip(reason: &str) {
+    eprintln!("SKIPPED: {reason}");
+    if let Ok(path) = std::env::var("REHEARSE_SKIP_LOG") {
+        use std::io::Write;
+        if let Ok(mut file) = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(path)
+        {
+            let _ = writeln!(file, "{reason}");
+        }
+    }
+}
+
 /// Starts chromedriver, or says why not (and fails under CI=true).
 async fn start_browser() -> Option<(Driver, Client)> {
     if !std::path::Path::new(CHROMEDRIVER).exists() {
@@ -49,7 +66,7 @@ async fn start_browser() -> Option<(Driver, Client)> {
             !ci,
             "CI=true but {CHROMEDRIVER} is missing (scripts/setup.sh installs it)"
         );
-        eprintln!("SKIPPED: {CHROMEDRIVER} is missing; run scripts/setup.sh");
+        note_skip(&format!("{CHROMEDRIVER} is missing; run scripts/setup.sh"));
         return None;
     }
     let port = free_port();

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::catalog::{Filter, Sort, Standing};
 use crate::challenges::Slug;
 use crate::challenges::{skills, Difficulty, Kind};
-use crate::domain::{Role, ValidationError};
+use crate::domain::ValidationError;
 use crate::web::auth::MaybeIdentity;
 use crate::web::error::AppError;
 use crate::web::AppState;
@@ -16,15 +16,37 @@ use crate::web::AppState;
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogQuery {
+    #[param(value_type = Option<Kind>)]
     kind: Option<String>,
+    #[param(value_type = Option<Difficulty>)]
     difficulty: Option<String>,
+    /// A skill's key (`arrays-hashing`, `graphs`, …).
     skill: Option<String>,
     tag: Option<String>,
+    /// Your standing: solved, attempted or new.
+    #[param(value_type = Option<Standing>)]
     status: Option<String>,
+    /// Words that must all appear in the title or statement.
     q: Option<String>,
+    #[param(value_type = Option<CatalogSort>)]
     sort: Option<String>,
+    /// From 1.
+    #[param(minimum = 1, maximum = 1000000)]
     page: Option<usize>,
+    /// 1–100; 50 when absent.
+    #[param(minimum = 1, maximum = 100)]
     per_page: Option<usize>,
+}
+
+/// How the catalog is ordered.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum CatalogSort {
+    Title,
+    Difficulty,
+    Acceptance,
+    Newest,
 }
 
 impl CatalogQuery {
@@ -39,20 +61,14 @@ impl CatalogQuery {
     /// Parses every filter, so a misspelt one is an error, not an empty page.
     pub fn into_filter(self) -> Result<Filter, AppError> {
         let empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
-        let kind = empty(self.kind);
-        if let Some(k) = &kind {
-            if !Kind::ALL.iter().any(|x| x.as_str() == k) {
-                return Err(ValidationError::new("kind", "expected code, sql or design").into());
-            }
-        }
-        let difficulty = empty(self.difficulty);
-        if let Some(d) = &difficulty {
-            if !Difficulty::ALL.iter().any(|x| x.as_str() == d) {
-                return Err(
-                    ValidationError::new("difficulty", "expected easy, medium or hard").into(),
-                );
-            }
-        }
+        let kind = empty(self.kind)
+            .map(|k| Kind::parse(&k))
+            .transpose()
+            .map_err(|e| e.for_field("kind"))?;
+        let difficulty = empty(self.difficulty)
+            .map(|d| Difficulty::parse(&d))
+            .transpose()
+            .map_err(|e| e.for_field("difficulty"))?;
         let skill = empty(self.skill);
         if let Some(s) = &skill {
             if !skills::is_known(s) {
@@ -86,6 +102,9 @@ impl CatalogQuery {
         if self.per_page.is_some_and(|n| n == 0 || n > 100) {
             return Err(ValidationError::new("per_page", "between 1 and 100").into());
         }
+        if self.page.is_some_and(|n| n == 0 || n > 1_000_000) {
+            return Err(ValidationError::new("page", "pages are numbered 1 to 1000000").into());
+        }
         Ok(Filter {
             kind,
             difficulty,
@@ -94,14 +113,24 @@ impl CatalogQuery {
             standing,
             query: empty(self.q),
             sort,
-            page: self.page.unwrap_or(1).max(1),
+            page: self.page.unwrap_or(1),
             per_page: self.per_page.unwrap_or(50),
         })
     }
 }
 
 /// `GET /api/v1/challenges?kind=&difficulty=&skill=&tag=&status=&q=&sort=&page=&per_page=`
-#[utoipa::path(get, path = "/api/v1/challenges", tag = "challenges", params(CatalogQuery), responses((status = 200, description = "A page of the catalog: entries with kind, difficulty, skills, tags, acceptance and your standing"), (status = 422, description = "A filter is invalid", body = crate::web::api::openapi::ErrorBody)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/challenges",
+    operation_id = "listChallenges",
+    tag = "challenges",
+    params(CatalogQuery),
+    responses(
+        (status = 200, description = "A page of the catalog: entries with kind, difficulty, skills, tags, acceptance and your standing", body = crate::catalog::Page),
+        (status = 422, description = "A filter is invalid", body = crate::web::api::openapi::ErrorBody),
+    )
+)]
 pub async fn list(
     state: web::Data<AppState>,
     viewer: MaybeIdentity,
@@ -114,26 +143,33 @@ pub async fn list(
 }
 
 /// `GET /api/v1/challenges/{slug}`: everything a candidate needs to start.
-#[utoipa::path(get, path = "/api/v1/challenges/{slug}", tag = "challenges", params(("slug" = String, Path, description = "Challenge slug")), responses((status = 200, description = "The statement, limits, samples and starter code; hidden tests and solutions never appear", body = ChallengeBody), (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/challenges/{slug}",
+    operation_id = "getChallenge",
+    tag = "challenges",
+    params(("slug" = String, Path, description = "Challenge slug")),
+    responses(
+        (status = 200, description = "The statement, limits, samples and starter code; hidden tests and solutions never appear", body = ChallengeBody),
+        (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody),
+    )
+)]
 pub async fn show(
     state: web::Data<AppState>,
     viewer: MaybeIdentity,
     slug: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let instructor = viewer
-        .0
-        .as_ref()
-        .is_some_and(|i| i.user.role >= Role::Instructor);
-    match state.catalog.view(&slug).await? {
-        Some((record, view)) if record.published || instructor => {
-            Ok(HttpResponse::Ok().json(json!({ "challenge": view.as_ref() })))
-        }
-        _ => Err(AppError::NotFound(format!("no challenge `{slug}`"))),
+    let user = viewer.0.as_ref().map(|i| &i.user);
+    match state.catalog.view(user, &slug).await? {
+        Some(view) => Ok(HttpResponse::Ok().json(ChallengeBody {
+            challenge: view.as_ref(),
+        })),
+        None => Err(AppError::NotFound(format!("no challenge `{slug}`"))),
     }
 }
 
 /// The body of `GET /api/v1/challenges/{slug}`.
 #[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ChallengeBody {
-    pub challenge: crate::catalog::ChallengeView,
+pub struct ChallengeBody<'a> {
+    pub challenge: &'a crate::catalog::ChallengeView,
 }

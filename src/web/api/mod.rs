@@ -17,15 +17,52 @@ pub mod users;
 use serde::Serialize;
 
 use crate::db::api_tokens::ApiTokenInfo;
-use crate::domain::User;
+use crate::domain::{Role, User};
 
-#[derive(Serialize)]
+/// A short name a person chooses (a display name, a token name): 1–64
+/// characters once trimmed, not only spaces, no control characters —
+/// `domain::parse_label`'s rule, as a schema (written by hand: a derived
+/// schema cannot carry lengths on a newtype).
+pub struct Label;
+
+impl utoipa::PartialSchema for Label {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .max_length(Some(64))
+            .pattern(Some(LABEL_PATTERN))
+            .description(Some(
+                "1–64 characters, not only spaces, no control characters",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Label {}
+
+/// At least one character that is neither a space nor a control character,
+/// and no control characters (Unicode Cc) at all.
+const LABEL_PATTERN: &str = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$";
+
+/// An account as the API shows it.
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct UserJson {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Email)]
     pub email: String,
     pub display_name: String,
-    pub role: &'static str,
+    pub role: Role,
+    #[schema(format = DateTime)]
     pub created_at: String,
+}
+
+/// `{"user": …}`
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct UserBody {
+    pub user: UserJson,
 }
 
 impl From<&User> for UserJson {
@@ -34,18 +71,23 @@ impl From<&User> for UserJson {
             id: user.id.to_string(),
             email: user.email.to_string(),
             display_name: user.display_name.to_string(),
-            role: user.role.as_str(),
+            role: user.role,
             created_at: user.created_at.to_rfc3339(),
         }
     }
 }
 
-#[derive(Serialize)]
+/// An API token; its secret appears only in the answer that made it.
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TokenJson {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
+    /// The token's first characters, to tell tokens apart.
     pub prefix: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub last_used_at: Option<String>,
     /// Present only in the response that created the token.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -2,26 +2,14 @@
 //! annotations (utoipa) and served at `/api/v1/openapi.json`.
 
 use actix_web::HttpResponse;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
 
-/// Every error has this shape.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(ToSchema)]
-#[allow(dead_code)]
-struct ErrorDetail {
-    /// A stable, machine-readable name (`not_found`, `validation_failed`, `rate_limited` …).
-    code: String,
-    /// What went wrong, in words meant for people.
-    message: String,
-    /// The input field the error points at, when there is one.
-    field: Option<String>,
-}
+/// Every error has this shape: the schema is derived from the type the
+/// server writes.
+pub use crate::web::error::ErrorBody;
 
 struct Security;
 
@@ -49,11 +37,98 @@ impl Modify for Security {
     }
 }
 
+/// The errors any operation can meet, added where they apply and the
+/// operation does not describe them itself: a body that is not a JSON
+/// object (400), too large (413) or not JSON (415); a query string that
+/// does not parse (400); a path naming nothing (404); no or a bad
+/// credential (401), a missing CSRF token or too low a role (403); and a
+/// fault of ours (500).
+struct CommonErrors;
+
+impl CommonErrors {
+    fn add(operation: &mut Operation) {
+        let has = |operation: &Operation, place: ParameterIn| {
+            operation
+                .parameters
+                .iter()
+                .flatten()
+                .any(|p| p.parameter_in == place)
+        };
+        let mut common = Vec::new();
+        if operation.request_body.is_some() {
+            common.push((
+                "400",
+                "The body is not a JSON object of the documented shape",
+            ));
+            common.push(("413", "The body is too large"));
+            common.push(("415", "The body is not of the documented content type"));
+        }
+        if has(operation, ParameterIn::Query) {
+            common.push(("400", "The query string does not parse"));
+        }
+        if has(operation, ParameterIn::Path) {
+            common.push(("404", "The path names nothing that exists"));
+        }
+        if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+            common.push((
+                "401",
+                "Not signed in, or the API token is invalid or revoked",
+            ));
+            common.push((
+                "403",
+                "Not allowed: a role too low, or a cookie-authenticated write without its CSRF token",
+            ));
+        }
+        common.push((
+            "500",
+            "A fault on the server's side (logged; the message says no more)",
+        ));
+        for (status, description) in common {
+            operation
+                .responses
+                .responses
+                .entry(status.to_owned())
+                .or_insert_with(|| {
+                    RefOr::T(
+                        ResponseBuilder::new()
+                            .description(description)
+                            .content(
+                                "application/json",
+                                ContentBuilder::new()
+                                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                                    .build(),
+                            )
+                            .build(),
+                    )
+                });
+        }
+    }
+}
+
+impl Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                Self::add(operation);
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Rehearse API",
-        description = "Practise backend interviews: the catalog, submissions graded live, progress, and the instructors' tools. Errors are always `{\"error\": {\"code\", \"message\", \"field\"?}}`.",
+        description = "Practise backend interviews: the catalog, submissions graded live, progress, and the instructors' tools. Errors are always `{\"error\": {\"code\", \"message\", \"field\"?, \"details\"?}}`; a method a path does not take is answered 405 with `Allow`.",
         license(name = "AGPL-3.0-or-later")
     ),
     paths(
@@ -89,8 +164,16 @@ impl Modify for Security {
         super::admin::list_users,
         super::admin::update_user,
     ),
-    components(schemas(ErrorBody)),
-    modifiers(&Security),
+    // Schemas that only query parameters name (utoipa collects the others
+    // from the bodies that use them).
+    components(schemas(
+        ErrorBody,
+        super::challenges::CatalogSort,
+        crate::domain::Kind,
+        crate::domain::Difficulty,
+        crate::catalog::Standing,
+    )),
+    modifiers(&Security, &CommonErrors),
     tags(
         (name = "accounts", description = "Sign-up, sessions, API tokens"),
         (name = "challenges", description = "The catalog"),

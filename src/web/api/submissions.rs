@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use bytes::Bytes;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::challenges::model::{DesignAnswer, Section};
@@ -25,6 +25,7 @@ use crate::grading::Answer;
 use crate::submissions::{Mode, NewAnswer, SubmissionView};
 use crate::web::auth::Auth;
 use crate::web::error::AppError;
+use crate::web::json::Json;
 use crate::web::AppState;
 
 /// An answer as clients send it: `{language, source}` for code, `{source}`
@@ -32,10 +33,47 @@ use crate::web::AppState;
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerBody {
+    /// Code: `python`, `javascript`, `cpp`, `rust` or `c`.
     language: Option<String>,
+    /// Code or SQL.
     source: Option<String>,
+    /// Design: text per section (`requirements`, `estimates`, `api`,
+    /// `data_model`, `high_level`, `deep_dives`, `tradeoffs`).
     sections: Option<BTreeMap<String, String>>,
+    /// Runs of code challenges: the arguments by name, `{"calls", "args"}`
+    /// for a class, or the stdin text.
     input: Option<serde_json::Value>,
+}
+
+/// Where a new submission is, and how to follow it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Queued {
+    id: SubmissionId,
+    /// The idempotency key matched an earlier submission (this is it).
+    existing: bool,
+    links: QueuedLinks,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct QueuedLinks {
+    /// The submission (`GET`).
+    #[serde(rename = "self")]
+    #[schema(rename = "self")]
+    this: String,
+    /// Its live progress as server-sent events.
+    events: String,
+}
+
+/// `{"submission": …}`
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SubmissionBody {
+    pub submission: SubmissionView,
+}
+
+/// `{"submissions": […]}`
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SubmissionList {
+    submissions: Vec<SubmissionView>,
 }
 
 impl AnswerBody {
@@ -86,7 +124,7 @@ async fn create(
     auth: Auth,
     req: HttpRequest,
     slug: web::Path<Slug>,
-    body: web::Json<AnswerBody>,
+    body: Json<AnswerBody>,
     mode: Mode,
 ) -> Result<HttpResponse, AppError> {
     let (answer, custom_input) = body.into_inner().into_answer()?;
@@ -114,36 +152,72 @@ async fn create(
     };
     Ok(response
         .insert_header((header::LOCATION, location.clone()))
-        .json(json!({
-            "id": accepted.id,
-            "existing": accepted.existing,
-            "links": {
-                "self": location,
-                "events": format!("{location}/events"),
+        .json(Queued {
+            id: accepted.id,
+            existing: accepted.existing,
+            links: QueuedLinks {
+                events: format!("{location}/events"),
+                this: location,
             },
-        })))
+        }))
 }
 
 /// `POST /api/v1/challenges/{slug}/submissions`
-#[utoipa::path(post, path = "/api/v1/challenges/{slug}/submissions", tag = "submissions", request_body = AnswerBody, params(("slug" = String, Path, description = "Challenge slug"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a repeated request one submission")), responses((status = 202, description = "Stored and queued; `Location` points at the submission"), (status = 200, description = "The idempotency key matched an earlier submission"), (status = 422, description = "The answer does not fit the challenge", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many answers; see Retry-After", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/challenges/{slug}/submissions",
+    operation_id = "submitAnswer",
+    tag = "submissions",
+    request_body = AnswerBody,
+    params(
+        ("slug" = String, Path, description = "Challenge slug"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes a repeated request one submission (1–100 visible characters)"),
+    ),
+    responses(
+        (status = 202, description = "Stored and queued; `Location` points at the submission", body = Queued),
+        (status = 200, description = "The idempotency key matched an earlier submission", body = Queued),
+        (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody),
+        (status = 422, description = "The answer does not fit the challenge", body = crate::web::api::openapi::ErrorBody),
+        (status = 429, description = "Too many answers; see Retry-After", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
 pub async fn submit(
     state: web::Data<AppState>,
     auth: Auth,
     req: HttpRequest,
     slug: web::Path<Slug>,
-    body: web::Json<AnswerBody>,
+    body: Json<AnswerBody>,
 ) -> Result<HttpResponse, AppError> {
     create(state, auth, req, slug, body, Mode::Submit).await
 }
 
 /// `POST /api/v1/challenges/{slug}/runs`
-#[utoipa::path(post, path = "/api/v1/challenges/{slug}/runs", tag = "submissions", request_body = AnswerBody, params(("slug" = String, Path, description = "Challenge slug")), responses((status = 202, description = "Queued: sample tests, or the custom `input`; nothing is scored"), (status = 422, description = "The answer or input does not fit the challenge", body = crate::web::api::openapi::ErrorBody), (status = 429, description = "Too many answers; see Retry-After", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/challenges/{slug}/runs",
+    operation_id = "runAnswer",
+    tag = "submissions",
+    request_body = AnswerBody,
+    params(
+        ("slug" = String, Path, description = "Challenge slug"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes a repeated request one run (1–100 visible characters)"),
+    ),
+    responses(
+        (status = 202, description = "Queued: sample tests, or the custom `input`; nothing is scored", body = Queued),
+        (status = 200, description = "The idempotency key matched an earlier run", body = Queued),
+        (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody),
+        (status = 422, description = "The answer or input does not fit the challenge", body = crate::web::api::openapi::ErrorBody),
+        (status = 429, description = "Too many answers; see Retry-After", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
 pub async fn run(
     state: web::Data<AppState>,
     auth: Auth,
     req: HttpRequest,
     slug: web::Path<Slug>,
-    body: web::Json<AnswerBody>,
+    body: Json<AnswerBody>,
 ) -> Result<HttpResponse, AppError> {
     create(state, auth, req, slug, body, Mode::Run).await
 }
@@ -153,7 +227,18 @@ fn parse_id(raw: &str) -> Result<SubmissionId, AppError> {
 }
 
 /// `GET /api/v1/submissions/{id}`
-#[utoipa::path(get, path = "/api/v1/submissions/{id}", tag = "submissions", params(("id" = String, Path, description = "Submission id")), responses((status = 200, description = "Status, progress per test, and once graded the report: verdict, score, points, per-test results, cost and how it compares"), (status = 404, description = "No such submission, or not yours", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/submissions/{id}",
+    operation_id = "getSubmission",
+    tag = "submissions",
+    params(("id" = String, Path, description = "Submission id")),
+    responses(
+        (status = 200, description = "Status, progress per test, and once graded the report: verdict, score, points, per-test results, cost and how it compares", body = SubmissionBody),
+        (status = 404, description = "No such submission, or not yours", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
 pub async fn show(
     state: web::Data<AppState>,
     auth: Auth,
@@ -163,7 +248,7 @@ pub async fn show(
         .submissions
         .view(&auth.identity.user, parse_id(&id)?)
         .await?;
-    Ok(HttpResponse::Ok().json(json!({ "submission": view })))
+    Ok(HttpResponse::Ok().json(SubmissionBody { submission: view }))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -173,26 +258,39 @@ pub struct ListQuery {
     /// A challenge's slug: only its submissions.
     #[param(value_type = Option<String>)]
     challenge: Option<crate::challenges::Slug>,
+    /// 1–200; 50 when absent.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<i64>,
 }
 
 /// `GET /api/v1/me/submissions?challenge=slug&limit=n`
-#[utoipa::path(get, path = "/api/v1/me/submissions", tag = "submissions", params(ListQuery), responses((status = 200, description = "Your submissions and runs, newest first")), security(("bearer_token" = []), ("session_cookie" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/submissions",
+    operation_id = "listMySubmissions",
+    tag = "submissions",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "Your submissions and runs, newest first", body = SubmissionList),
+        (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody),
+        (status = 422, description = "`limit` is out of range", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
 pub async fn list_own(
     state: web::Data<AppState>,
     auth: Auth,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let limit = query.limit.unwrap_or(50).clamp(1, 200);
+    let limit = query.limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        return Err(ValidationError::new("limit", "between 1 and 200").into());
+    }
     let views = state
         .submissions
-        .list_own(
-            &auth.identity.user,
-            query.challenge.as_ref().map(|s| s.as_str()),
-            limit,
-        )
+        .list_own(&auth.identity.user, query.challenge.as_ref(), limit)
         .await?;
-    Ok(HttpResponse::Ok().json(json!({ "submissions": views })))
+    Ok(HttpResponse::Ok().json(SubmissionList { submissions: views }))
 }
 
 /// How often the event stream looks for news when nothing in this process
@@ -234,7 +332,18 @@ fn event(name: &str, data: &serde_json::Value) -> Bytes {
 }
 
 /// `GET /api/v1/submissions/{id}/events`: server-sent events.
-#[utoipa::path(get, path = "/api/v1/submissions/{id}/events", tag = "submissions", params(("id" = String, Path, description = "Submission id")), responses((status = 200, description = "text/event-stream: `progress` events (done, total, name, verdict) as tests finish, then `done` with the submission"), (status = 404, description = "No such submission, or not yours", body = crate::web::api::openapi::ErrorBody)), security(("bearer_token" = []), ("session_cookie" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/submissions/{id}/events",
+    operation_id = "followSubmission",
+    tag = "submissions",
+    params(("id" = String, Path, description = "Submission id")),
+    responses(
+        (status = 200, description = "Server-sent events: `progress` (done, total, name, verdict) as tests finish, then `done` with the submission (`timeout` after ten minutes, `error` if it cannot be read)", content_type = "text/event-stream", body = String),
+        (status = 404, description = "No such submission, or not yours", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
 pub async fn events(
     state: web::Data<AppState>,
     auth: Auth,
@@ -291,7 +400,7 @@ pub async fn events(
                 ));
                 }
                 cursor.sent = cursor.sent.max(view.progress.len());
-                if view.status == "done" || view.status == "failed" {
+                if view.status.is_final() {
                     chunk.extend_from_slice(&event("done", &json!({ "submission": view })));
                     cursor.finished = true;
                 } else if cursor.started.elapsed() > STREAM_FOR {

@@ -11,7 +11,6 @@ use crate::catalog::view::Details;
 use crate::challenges::model::{DesignAnswer, Section};
 use crate::challenges::skills;
 use crate::challenges::Slug;
-use crate::domain::Role;
 use crate::grading::Answer;
 use crate::submissions::{Mode, NewAnswer};
 use crate::web::api::challenges::CatalogQuery;
@@ -55,14 +54,10 @@ pub async fn catalog(
 /// public view (never its package).
 pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, AppError> {
     let state = page.state.clone();
-    let instructor = page.user().is_some_and(|u| u.role >= Role::Instructor);
-    let view = match state.catalog.view(&slug).await? {
-        Some((record, view)) if record.published || instructor => view,
-        _ => {
-            return Err(AppError::NotFound(format!(
-                "there is no challenge `{slug}`"
-            )))
-        }
+    let Some(view) = state.catalog.view(page.user(), &slug).await? else {
+        return Err(AppError::NotFound(format!(
+            "there is no challenge `{slug}`"
+        )));
     };
     let mut ctx = page.context();
     ctx.insert("challenge", view.as_ref());
@@ -111,7 +106,7 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
         }
     }
     if let Some(user) = page.user() {
-        let recent = state.submissions.list_own(user, Some(&slug), 10).await?;
+        let recent = state.submissions.list_own(user, Some(&*slug), 10).await?;
         ctx.insert("recent", &recent);
     }
     page.render("challenge.html", &ctx)

@@ -13,6 +13,7 @@ use serde_json::json;
 
 use crate::authoring::{CheckResult, Publication};
 use crate::challenges::Slug;
+use crate::domain::Kind;
 use crate::domain::SubmissionId;
 use crate::web::auth::{Auth, Instructor};
 use crate::web::error::AppError;
@@ -56,7 +57,11 @@ pub async fn create(
     let draft = page
         .state
         .authoring
-        .create(&auth.identity.user, form.0.slug.trim(), form.0.kind.trim())
+        .create(
+            &auth.identity.user,
+            form.0.slug.trim(),
+            Kind::parse(form.0.kind.trim()).map_err(|e| e.for_field("kind"))?,
+        )
         .await?;
     Ok(see_other(&format!("/instructor/drafts/{}", draft.slug)))
 }
