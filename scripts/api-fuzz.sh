@@ -21,13 +21,17 @@ examples=12
 
 say() { printf 'api-fuzz: %s\n' "$*"; }
 
+# A server left behind by a failed step is stopped whatever happens.
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; true' EXIT
+
 free_port() {
   "$tools/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 # Runs the whole check against one database ($1: sqlite or postgres).
 fuzz() {
-  local backend=$1 work port server database="" status=0
+  local backend=$1 work port database="" status=0
   work=$(mktemp -d)
   port=$(free_port)
   local env=(REHEARSE_LIBRARY_DIR=tests/packages/sum-list REHEARSE_WORKERS=1 REHEARSE_LOG=warn)
@@ -85,6 +89,7 @@ fuzz() {
   fi
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
+  server=""
   if [ -n "$database" ]; then
     psql -q "$pg_url" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null || true
   fi

@@ -96,11 +96,8 @@ impl Row {
                 .map_err(|_| corrupt("negative fuel"))?,
             mode: Mode::parse(&self.mode).map_err(|e| corrupt(&e.to_string()))?,
             status: Status::parse(&self.status).map_err(|e| corrupt(&e.to_string()))?,
-            graded: Graded {
-                verdict: parse_verdict(self.verdict.as_deref()).map_err(|e| corrupt(&e))?,
-                score: self.score,
-                override_score: self.override_score,
-            },
+            graded: graded(self.verdict.as_deref(), self.score, self.override_score)
+                .map_err(|e| corrupt(&e))?,
             reviewed_at: self.reviewed_at.map(|t| t.and_utc()),
             created_at: self.created_at.and_utc(),
             graded_at: self.graded_at.map(|t| t.and_utc()),
@@ -444,23 +441,26 @@ pub fn graded_of_user(
                 |what: String| DbError::Corrupt(format!("a submission of {challenge}: {what}"));
             let id = ChallengeId::parse(&challenge)
                 .ok_or_else(|| corrupt("challenge id is not a UUID".into()))?;
-            let verdict = parse_verdict(verdict.as_deref()).map_err(corrupt)?;
-            Ok((
-                id,
-                Graded {
-                    verdict,
-                    score,
-                    override_score,
-                },
-            ))
+            let graded = graded(verdict.as_deref(), score, override_score).map_err(corrupt)?;
+            Ok((id, graded))
         })
         .collect()
 }
 
-fn parse_verdict(raw: Option<&str>) -> Result<Option<Verdict>, String> {
-    raw.map(Verdict::parse)
-        .transpose()
-        .map_err(|e| e.to_string())
+/// A row's grading columns, parsed (the verdict must name a verdict).
+fn graded(
+    verdict: Option<&str>,
+    score: Option<f64>,
+    override_score: Option<f64>,
+) -> Result<Graded, String> {
+    Ok(Graded {
+        verdict: verdict
+            .map(Verdict::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        score,
+        override_score,
+    })
 }
 
 /// Fuel of accepted submissions of a challenge in one language (for "cheaper
@@ -546,11 +546,8 @@ pub fn score_events(
                     user_id: UserId::parse(&user_id).ok_or_else(not_uuid)?,
                     challenge_id: ChallengeId::parse(&challenge_id).ok_or_else(not_uuid)?,
                     mode: Mode::parse(&mode).map_err(|e| corrupt(&e.to_string()))?,
-                    graded: Graded {
-                        verdict: parse_verdict(verdict.as_deref()).map_err(|e| corrupt(&e))?,
-                        score,
-                        override_score,
-                    },
+                    graded: graded(verdict.as_deref(), score, override_score)
+                        .map_err(|e| corrupt(&e))?,
                     created_at: created_at.and_utc(),
                 })
             },
@@ -580,15 +577,8 @@ pub fn of_challenge(
             let corrupt =
                 |what: String| DbError::Corrupt(format!("a submission of {user}: {what}"));
             let id = UserId::parse(&user).ok_or_else(|| corrupt("user id is not a UUID".into()))?;
-            let verdict = parse_verdict(verdict.as_deref()).map_err(corrupt)?;
-            Ok((
-                id,
-                Graded {
-                    verdict,
-                    score,
-                    override_score,
-                },
-            ))
+            let graded = graded(verdict.as_deref(), score, override_score).map_err(corrupt)?;
+            Ok((id, graded))
         })
         .collect()
 }

@@ -310,45 +310,65 @@ async fn sigterm_during_the_library_import_stops_the_server_promptly() {
     assert!(!log.contains("challenge library imported"), "{log}");
 }
 
-on_both_backends! {
-    // Item 8: concurrent requests raced past the pending-answers limit.
-    async fn concurrent_answers_cannot_race_past_the_pending_limit(app: TestApp) {
-        // Another app on the same database with no workers: nothing
-        // finishes, so exactly the limit is accepted.
-        let idle = {
-            let mut settings = test_settings(&app.database);
-            settings.workers = Some(0);
-            spawn_on(app.database.clone(), settings).await
-        };
-        idle.import("tests/packages/sum-list").await;
-        let user = idle.api_user("candidate").await;
-        let mut tasks = Vec::new();
-        for _ in 0..40 {
-            let url = idle.url("/api/v1/challenges/sum-list/runs");
-            let token = user.token.clone();
-            tasks.push(tokio::spawn(async move {
-                reqwest::Client::new()
-                    .post(url)
-                    .bearer_auth(token)
-                    .json(&json!({ "language": "python", "source": "class Solution:\n    def sumList(self, nums):\n        return 0\n" }))
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }));
+// Item 8: concurrent requests raced past the pending-answers limit. The
+// app has no workers, so nothing finishes and exactly the limit is taken
+// (a worker finishing runs during the burst would free places).
+async fn answers_race_the_pending_limit(app: TestApp) {
+    app.import("tests/packages/sum-list").await;
+    let user = app.api_user("candidate").await;
+    let mut tasks = Vec::new();
+    for _ in 0..40 {
+        let url = app.url("/api/v1/challenges/sum-list/runs");
+        let token = user.token.clone();
+        tasks.push(tokio::spawn(async move {
+            reqwest::Client::new()
+                .post(url)
+                .bearer_auth(token)
+                .json(&json!({ "language": "python", "source": "class Solution:\n    def sumList(self, nums):\n        return 0\n" }))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut accepted = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            202 => accepted += 1,
+            429 => {}
+            other => panic!("unexpected status {other}"),
         }
-        let mut accepted = 0;
-        for task in tasks {
-            match task.await.unwrap() {
-                202 => accepted += 1,
-                429 => {}
-                other => panic!("unexpected status {other}"),
-            }
-        }
-        assert_eq!(accepted, 5, "the default limit is 5 answers pending");
+    }
+    assert_eq!(accepted, 5, "the default limit is 5 answers pending");
+}
+
+mod concurrent_answers_cannot_race_past_the_pending_limit {
+    use super::*;
+
+    fn no_workers(settings: &mut rehearse::config::Settings) {
+        settings.workers = Some(0);
     }
 
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        answers_race_the_pending_limit(
+            try_spawn_app(Backend::Sqlite, no_workers)
+                .await
+                .expect("app"),
+        )
+        .await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if let Some(app) = try_spawn_app(Backend::Postgres, no_workers).await {
+            answers_race_the_pending_limit(app).await
+        }
+    }
+}
+
+on_both_backends! {
     // Item 9: headers, a per-response CSRF token, and a GET that created a draft.
     async fn pages_carry_security_headers_and_fresh_csrf_tokens(app: TestApp) {
         for path in ["/login", "/api/v1/challenges", "/no/such/page"] {
