@@ -509,28 +509,30 @@ impl Catalog {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        let candidates: Vec<ChallengeRecord> = records
+        // Each candidate, and whether its title holds every word.
+        let candidates: Vec<(ChallengeRecord, bool)> = records
             .into_iter()
             .filter(|record| visible_to(record, viewer) && filter.admits(record))
+            .map(|record| {
+                let title = record.title.to_lowercase();
+                let in_title = words.iter().all(|w| title.contains(w.as_str()));
+                (record, in_title)
+            })
             .collect();
         // Words not in a title are looked for in the statement, read from
         // the versions' views — all of them in one blocking task.
-        let in_title = |record: &ChallengeRecord| {
-            let title = record.title.to_lowercase();
-            words.iter().all(|w| title.contains(w.as_str()))
-        };
         let statements = self
             .version_views(
                 candidates
                     .iter()
-                    .filter(|r| !in_title(r))
-                    .map(|r| (r.id, r.current_version))
+                    .filter(|(_, in_title)| !in_title)
+                    .map(|(r, _)| (r.id, r.current_version))
                     .collect(),
             )
             .await?;
         let mut entries = Vec::new();
-        for record in candidates {
-            if !in_title(&record) {
+        for (record, in_title) in candidates {
+            if !in_title {
                 let found = statements
                     .get(&(record.id, record.current_version))
                     .is_some_and(|view| view.mentions_all(&words));

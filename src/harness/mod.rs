@@ -58,7 +58,7 @@ impl crate::challenges::LanguageSupport for Support {
 }
 
 /// The languages code challenges are offered in, in display order.
-pub const LANGUAGES: [Language; 5] = [
+const LANGUAGES: [Language; 5] = [
     Language::Python,
     Language::JavaScript,
     Language::Cpp,
@@ -67,7 +67,7 @@ pub const LANGUAGES: [Language; 5] = [
 ];
 
 /// Why `language` cannot be offered for a challenge in `mode`, if it can't.
-pub fn unsupported(language: Language, mode: &CodeMode) -> Option<String> {
+fn unsupported(language: Language, mode: &CodeMode) -> Option<String> {
     match (language, mode) {
         (Language::Sql, _) => Some("SQL is for SQL challenges".into()),
         (_, CodeMode::Stdio) => None,
@@ -82,7 +82,7 @@ pub fn unsupported(language: Language, mode: &CodeMode) -> Option<String> {
 }
 
 /// The code a candidate starts from.
-pub fn starter(language: Language, mode: &CodeMode) -> String {
+fn starter(language: Language, mode: &CodeMode) -> String {
     match mode {
         CodeMode::Stdio => stdio_starter(language),
         CodeMode::Function { signature } => match language {

@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use helpers::{spawn_app, Backend, PASSWORD};
+use helpers::{note_skip, spawn_app, Backend, PASSWORD};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -39,23 +39,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-/// Notes a test that could not run here: on stderr, and as a line in the
-/// file `REHEARSE_SKIP_LOG` names (scripts/test.sh counts those lines into
-/// its summary, since cargo shows a passing test's stderr to nobody).
-fn note_skip(reason: &str) {
-    eprintln!("SKIPPED: {reason}");
-    if let Ok(path) = std::env::var("REHEARSE_SKIP_LOG") {
-        use std::io::Write;
-        if let Ok(mut file) = std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(path)
-        {
-            let _ = writeln!(file, "{reason}");
-        }
-    }
 }
 
 /// Starts chromedriver, or says why not (and fails under CI=true).

@@ -116,27 +116,25 @@ pub(super) fn split_sentences(text: &str) -> Vec<String> {
             let ends = (matches!(c, '.' | '!' | ';') || (c == '?' && after_word))
                 && next.is_none_or(char::is_whitespace);
             if ends {
-                let s = current
-                    .trim()
-                    .trim_start_matches(['-', '*', '#', '>', ' '])
-                    .trim()
-                    .to_owned();
-                if !s.is_empty() {
-                    out.push(s);
-                }
+                push_sentence(&mut out, &current);
                 current.clear();
             }
         }
-        let s = current
-            .trim()
-            .trim_start_matches(['-', '*', '#', '>', ' '])
-            .trim()
-            .to_owned();
-        if !s.is_empty() {
-            out.push(s);
-        }
+        push_sentence(&mut out, &current);
     }
     out
+}
+
+/// Keeps `text` as a sentence without list markers or quote signs, unless
+/// nothing is left.
+fn push_sentence(out: &mut Vec<String>, text: &str) {
+    let s = text
+        .trim()
+        .trim_start_matches(['-', '*', '#', '>', ' '])
+        .trim();
+    if !s.is_empty() {
+        out.push(s.to_owned());
+    }
 }
 
 /// Lower-case alphanumeric words.
