@@ -4,7 +4,8 @@
 //! library. ARCHITECTURE.md is the map; in short, data flows one way:
 //!
 //! - `web` (pages and the JSON API) calls the services: `accounts`,
-//!   `catalog`, `submissions`, `progress`, `reviews`, `authoring`;
+//!   `catalog`, `submissions`, `progress`, `reviews`, `authoring`,
+//!   `workspace`;
 //! - services store through `db` (SQLite or PostgreSQL, one code path);
 //! - `worker` takes jobs from the grading queue and calls `grading`, which
 //!   wraps answers with `harness` code and runs them in `rehearse_sandbox`;
@@ -35,3 +36,4 @@ pub mod submissions;
 pub mod telemetry;
 pub mod web;
 pub mod worker;
+pub mod workspace;

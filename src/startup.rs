@@ -18,7 +18,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::accounts::rate_limit::{LimitSettings, LoginLimits};
 use crate::accounts::{secret_token, Accounts, AccountsSettings};
-use crate::catalog::{describe_refusal, Catalog, Imported};
+use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::db::{self, DatabaseUrl, Db};
 use crate::submissions::{Limits as SubmissionLimits, Submissions};
@@ -145,6 +145,7 @@ impl Application {
             progress: crate::progress::Progress::new(db.clone()),
             authoring: crate::authoring::Authoring::new(db.clone(), catalog.clone()),
             reviews: crate::reviews::Reviews::new(db.clone(), catalog.clone(), submissions.clone()),
+            workspace: crate::workspace::Workspace::new(db.clone(), catalog.clone()),
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,
@@ -259,68 +260,34 @@ pub fn grader(settings: &Settings) -> anyhow::Result<crate::grading::Grader> {
 }
 
 /// Imports the bundled challenge library without holding up start-up:
-/// unchanged packages cost a hash each; new or changed ones are checked
-/// (their solutions run in the sandbox) before they are stored. It runs on
-/// a thread of its own, not tokio's blocking pool (whose shutdown would wait
-/// for it), and `cancel` stops it mid-check.
+/// new or changed packages are validated and stored at once (the catalog
+/// is full within seconds), then their solutions are checked in the
+/// background (see `catalog::library`). It runs on a thread of its own,
+/// not tokio's blocking pool (whose shutdown would wait for it), and
+/// `cancel` stops it mid-check.
 fn import_library_in_background(
     catalog: Catalog,
     dir: std::path::PathBuf,
     cancel: rehearse_sandbox::CancelToken,
 ) -> anyhow::Result<()> {
-    let spawned = std::thread::Builder::new().name("library-import".into()).spawn(move || {
-        let packages = match crate::challenges::find_packages(std::slice::from_ref(&dir)) {
-            Ok(packages) => packages,
-            Err(problems) => {
-                for problem in problems {
-                    tracing::warn!(%problem, "challenge library not imported");
+    catalog.begin_import();
+    let spawned = std::thread::Builder::new()
+        .name("library-import".into())
+        .spawn(move || {
+            let packages = match crate::challenges::find_packages(std::slice::from_ref(&dir)) {
+                Ok(packages) => packages,
+                Err(problems) => {
+                    for problem in problems {
+                        tracing::warn!(%problem, "challenge library not imported");
+                    }
+                    return;
                 }
-                return;
-            }
-        };
-        // Packages are independent; checking new ones runs their solutions,
-        // so one thread per core shortens a first start.
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                scope.spawn(|| loop {
-                    if cancel.is_cancelled() {
-                        break;
-                    }
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(package) = packages.get(i) else { break };
-                    let outcome = catalog.import_package(package, &cancel);
-                    let mut counts = counts.lock().unwrap_or_else(|e| e.into_inner());
-                    match outcome {
-                        Ok(Imported::Created { version } | Imported::NewVersion { version }) => {
-                            counts.0 += 1;
-                            tracing::info!(package = %package.display(), version, "challenge imported");
-                        }
-                        Ok(Imported::Unchanged { .. }) => counts.1 += 1,
-                        Ok(Imported::Interrupted) => break,
-                        Ok(Imported::Refused(check)) => {
-                            counts.2 += 1;
-                            for reason in describe_refusal(&check) {
-                                tracing::warn!(package = %package.display(), %reason, "challenge not imported");
-                            }
-                        }
-                        Err(e) => {
-                            counts.2 += 1;
-                            tracing::error!(package = %package.display(), error = %e, "challenge import failed");
-                        }
-                    }
-                });
-            }
+            };
+            // Packages are independent; checks run solutions, so one thread
+            // per core shortens a first start.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            catalog.import_library(&packages, threads, &cancel);
         });
-        let (stored, unchanged, refused) = counts.into_inner().unwrap_or_else(|e| e.into_inner());
-        if cancel.is_cancelled() {
-            tracing::info!(stored, unchanged, refused, "challenge library import stopped by shutdown");
-        } else {
-            tracing::info!(stored, unchanged, refused, "challenge library imported");
-        }
-    });
     spawned
         .map(|_| ())
         .context("cannot start the library import")

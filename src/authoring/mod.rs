@@ -68,42 +68,7 @@ pub struct Draft {
     pub existing_version: Option<u32>,
 }
 
-/// What checking a draft found, for display.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct CheckResult {
-    pub passed: bool,
-    pub problems: Vec<String>,
-    pub lines: Vec<CheckLineView>,
-    pub seconds: f64,
-}
-
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct CheckLineView {
-    pub path: String,
-    pub expectation: String,
-    pub ok: bool,
-    pub outcome: String,
-}
-
-impl From<&PackageCheck> for CheckResult {
-    fn from(check: &PackageCheck) -> Self {
-        CheckResult {
-            passed: check.passed(),
-            problems: check.problems.iter().map(ToString::to_string).collect(),
-            lines: check
-                .lines
-                .iter()
-                .map(|l| CheckLineView {
-                    path: l.path.clone(),
-                    expectation: l.expectation.clone(),
-                    ok: l.ok,
-                    outcome: l.outcome.clone(),
-                })
-                .collect(),
-            seconds: check.duration.as_secs_f64(),
-        }
-    }
-}
+pub use crate::catalog::{CheckLineView, CheckResult};
 
 /// What publishing did.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -359,7 +324,14 @@ impl Authoring {
         let catalog = self.catalog.clone();
         let (challenge, hash, files) = (challenge.clone(), hash.clone(), draft.files.clone());
         let (_, version) = tokio::task::spawn_blocking(move || {
-            catalog.save(&challenge, &hash, origin, author, Some(&files))
+            catalog.save(
+                &challenge,
+                &hash,
+                origin,
+                author,
+                Some(&files),
+                crate::domain::CheckStatus::Passed,
+            )
         })
         .await
         .map_err(|e| internal("the publish task failed", e))??;

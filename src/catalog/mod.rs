@@ -5,12 +5,14 @@
 //! Importing grades reference and wrong solutions in the sandbox, so it is
 //! blocking work: async callers run it on the blocking pool.
 
+mod library;
 pub mod view;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub use library::{CheckCounts, CheckLineView, CheckResult, ImportState, VersionCheck};
 pub use view::ChallengeView;
 
 use crate::challenges::model::{Challenge, Spec};
@@ -19,9 +21,9 @@ use crate::challenges::{load_package, Problem};
 use crate::db::challenges::{self as store, ChallengeRecord, NewVersion, Origin};
 use crate::db::submissions::Acceptance;
 use crate::db::{Db, DbError};
-use crate::domain::{ChallengeId, Difficulty, Kind, Role, User};
+use crate::domain::{ChallengeId, CheckStatus, Difficulty, Kind, Role, User};
 use crate::grading::check::{check_package, CheckLine, PackageCheck};
-use crate::grading::Grader;
+use crate::grading::{materialise, Grader};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
@@ -29,6 +31,14 @@ pub enum CatalogError {
     Db(#[from] DbError),
     #[error("stored challenge {slug} version {version} cannot be read: {reason}")]
     CorruptPackage {
+        slug: String,
+        version: u32,
+        reason: String,
+    },
+    /// The version's generated tests cannot be made, so nothing can be
+    /// graded against it (its check records why).
+    #[error("the tests of challenge {slug} version {version} cannot be made: {reason}")]
+    TestsUnavailable {
         slug: String,
         version: u32,
         reason: String,
@@ -72,6 +82,8 @@ pub struct Catalog {
     /// Public views by (challenge, version): small, so every one asked for
     /// is kept.
     views: Cached<ChallengeView>,
+    /// How far this process's library import has come.
+    progress: Arc<library::ImportProgress>,
 }
 
 /// Values kept per (challenge, version), shared by the catalog's clones.
@@ -87,18 +99,37 @@ impl Catalog {
             grader,
             versions: Arc::default(),
             views: Arc::default(),
+            progress: Arc::default(),
         }
+    }
+
+    /// Marks the library import as started, so pages say so from the
+    /// first request on.
+    pub fn begin_import(&self) {
+        self.progress.begin();
     }
 
     pub fn db(&self) -> &Db {
         &self.db
     }
 
-    /// One version of a challenge (blocking), parsed once and kept.
+    /// One version of a challenge (blocking), parsed once and kept, with
+    /// every test concrete.
     pub fn version_blocking(
         &self,
         id: ChallengeId,
         version: u32,
+    ) -> Result<Option<Arc<Challenge>>, CatalogError> {
+        self.concrete_version(id, version, &rehearse_sandbox::CancelToken::default())
+    }
+
+    /// [`Self::version_blocking`], with the generated tests of a version
+    /// stored before they were made made now (and stored, once).
+    fn concrete_version(
+        &self,
+        id: ChallengeId,
+        version: u32,
+        cancel: &rehearse_sandbox::CancelToken,
     ) -> Result<Option<Arc<Challenge>>, CatalogError> {
         if let Some(found) = self
             .versions
@@ -114,12 +145,40 @@ impl Catalog {
         else {
             return Ok(None);
         };
-        let challenge: Challenge =
+        let mut challenge: Challenge =
             serde_json::from_str(&package).map_err(|e| CatalogError::CorruptPackage {
                 slug: id.to_string(),
                 version,
                 reason: e.to_string(),
             })?;
+        if materialise::needs_materialising(&challenge) {
+            challenge =
+                materialise::materialise(&self.grader, &challenge, cancel).map_err(|problems| {
+                    CatalogError::TestsUnavailable {
+                        slug: challenge.slug.clone(),
+                        version,
+                        reason: problems
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    }
+                })?;
+            let internal = |e: serde_json::Error| {
+                CatalogError::Internal(format!("cannot serialise {}: {e}", challenge.slug))
+            };
+            let package_json = serde_json::to_string(&challenge).map_err(internal)?;
+            let view_json =
+                serde_json::to_string(&self.make_view(&challenge)?).map_err(internal)?;
+            self.db.run_blocking(|conn| {
+                store::set_package(conn, id, version, &package_json, &view_json)
+            })?;
+            // The view now shows the generated samples too.
+            self.views
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&(id, version));
+        }
         let challenge = Arc::new(challenge);
         let mut cache = self.versions.lock().unwrap_or_else(|e| e.into_inner());
         if cache.len() >= VERSION_CACHE {
@@ -254,7 +313,14 @@ impl Catalog {
                 reason,
             }
         })?;
-        let (_, version) = self.save(challenge, hash, Origin::Library, None, Some(&files))?;
+        let (_, version) = self.save(
+            challenge,
+            hash,
+            Origin::Library,
+            None,
+            Some(&files),
+            CheckStatus::Passed,
+        )?;
         Ok(if version == 1 {
             Imported::Created { version }
         } else {
@@ -270,6 +336,7 @@ impl Catalog {
         origin: Origin,
         author: Option<crate::domain::UserId>,
         files: Option<&std::collections::BTreeMap<String, String>>,
+        check: CheckStatus,
     ) -> Result<(ChallengeId, u32), CatalogError> {
         let json = |what: &str, e: serde_json::Error| {
             CatalogError::Internal(format!(
@@ -296,6 +363,7 @@ impl Catalog {
             package_json: &package_json,
             files_json: files_json.as_deref(),
             view_json: &view_json,
+            check,
         };
         Ok(self
             .db
@@ -401,6 +469,22 @@ pub fn describe_refusal(check: &PackageCheck) -> Vec<String> {
     out
 }
 
+/// Each challenge's number: its place in the order challenges were added
+/// (ties, as a library imported in one go, by slug).
+fn numbers(records: &[ChallengeRecord]) -> HashMap<ChallengeId, usize> {
+    let mut order: Vec<&ChallengeRecord> = records.iter().collect();
+    order.sort_by(|a, b| {
+        a.created_at
+            .cmp(&b.created_at)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i + 1))
+        .collect()
+}
+
 /// How a user stands on a challenge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -413,6 +497,9 @@ pub enum Standing {
 /// One challenge as the catalog lists it.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Entry {
+    /// The challenge's number on this server: its place in the order
+    /// challenges were added (stable, like a problem number).
+    pub number: usize,
     pub slug: String,
     pub title: String,
     pub kind: Kind,
@@ -442,6 +529,9 @@ pub struct Filter {
     pub sort: Sort,
     pub page: usize,
     pub per_page: usize,
+    /// Return one matching challenge at random (unsolved ones first)
+    /// instead of a page.
+    pub random: bool,
 }
 
 impl Filter {
@@ -464,6 +554,7 @@ impl Filter {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
     #[default]
+    Number,
     Title,
     Difficulty,
     Acceptance,
@@ -477,6 +568,8 @@ pub struct Page {
     pub total: usize,
     pub page: usize,
     pub per_page: usize,
+    /// Every tag of a challenge the viewer may see, for a tag filter.
+    pub tags: Vec<String>,
 }
 
 impl Catalog {
@@ -502,6 +595,15 @@ impl Catalog {
             .await?;
         let stats: HashMap<ChallengeId, Acceptance> = stats.into_iter().collect();
         let best = crate::domain::best_per(best);
+        let numbers = numbers(&records);
+        let mut tags: Vec<String> = records
+            .iter()
+            .filter(|r| visible_to(r, viewer))
+            .flat_map(|r| r.tags.iter().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        tags.sort_by_key(|t| t.to_lowercase());
         let words: Vec<String> = filter
             .query
             .as_deref()
@@ -551,6 +653,7 @@ impl Catalog {
                 continue;
             }
             entries.push(Entry {
+                number: numbers.get(&record.id).copied().unwrap_or(0),
                 acceptance: crate::domain::acceptance(figures.graded, figures.accepted),
                 submissions: figures.graded,
                 standing,
@@ -566,7 +669,32 @@ impl Catalog {
                 created_at: record.created_at,
             });
         }
+        if filter.random {
+            // Unsolved first: a random pick is for something new to do.
+            let fresh: Vec<&Entry> = entries
+                .iter()
+                .filter(|e| e.standing != Standing::Solved)
+                .collect();
+            let pool: Vec<&Entry> = if fresh.is_empty() {
+                entries.iter().collect()
+            } else {
+                fresh
+            };
+            let picked = (!pool.is_empty()).then(|| {
+                use rand::Rng;
+                pool[rand::thread_rng().gen_range(0..pool.len())].clone()
+            });
+            let total = usize::from(picked.is_some());
+            return Ok(Page {
+                entries: picked.into_iter().collect(),
+                total,
+                page: 1,
+                per_page: 1,
+                tags,
+            });
+        }
         match filter.sort {
+            Sort::Number => entries.sort_by_key(|e| e.number),
             Sort::Title => entries.sort_by_key(|e| e.title.to_lowercase()),
             Sort::Difficulty => entries.sort_by(|a, b| {
                 a.difficulty
@@ -585,12 +713,13 @@ impl Catalog {
                     .then_with(|| a.title.cmp(&b.title))
             }),
         }
-        let per_page = filter.per_page.clamp(1, 100);
+        // The API checks 1–100; callers inside ask for everything.
+        let per_page = filter.per_page.max(1);
         let page = filter.page.max(1);
         let total = entries.len();
         let entries = entries
             .into_iter()
-            .skip((page - 1) * per_page)
+            .skip((page - 1).saturating_mul(per_page))
             .take(per_page)
             .collect();
         Ok(Page {
@@ -598,6 +727,64 @@ impl Catalog {
             total,
             page,
             per_page,
+            tags,
         })
+    }
+}
+
+/// A challenge to do next.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Suggestion {
+    pub slug: String,
+    pub title: String,
+    pub kind: Kind,
+    pub difficulty: Difficulty,
+}
+
+impl Catalog {
+    /// What `user` might do next: after `after` (a challenge just solved),
+    /// the easiest unsolved one of the same kind at the same difficulty or
+    /// above; with nothing to go on, the easiest unsolved code challenge
+    /// (the usual first step), then anything unsolved.
+    pub async fn suggest(
+        &self,
+        user: &User,
+        after: Option<&Slug>,
+    ) -> Result<Option<Suggestion>, CatalogError> {
+        let page = self
+            .browse(
+                Some(user),
+                &Filter {
+                    per_page: usize::MAX,
+                    ..Filter::default()
+                },
+            )
+            .await?;
+        let mut open: Vec<&Entry> = page
+            .entries
+            .iter()
+            .filter(|e| e.published && e.standing != Standing::Solved)
+            .filter(|e| after.is_none_or(|a| e.slug != a.as_str()))
+            .collect();
+        // Attempted ones are unfinished business: first.
+        open.sort_by_key(|e| (e.standing != Standing::Attempted, e.difficulty, e.number));
+        let current = after.and_then(|a| page.entries.iter().find(|e| e.slug == a.as_str()));
+        let pick = match current {
+            Some(done) => open
+                .iter()
+                .find(|e| e.kind == done.kind && e.difficulty >= done.difficulty)
+                .or_else(|| open.iter().find(|e| e.kind == done.kind))
+                .or_else(|| open.first()),
+            None => open
+                .iter()
+                .find(|e| e.kind == Kind::Code)
+                .or_else(|| open.first()),
+        };
+        Ok(pick.map(|e| Suggestion {
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            kind: e.kind,
+            difficulty: e.difficulty,
+        }))
     }
 }

@@ -227,7 +227,7 @@ impl ChallengeView {
                         expected: expected_text(&t.expected),
                     })
                     .collect(),
-                tests: spec.tests.len(),
+                tests: spec.tests.len() + spec.generate.len(),
             }),
             Spec::Sql(spec) => Details::Sql(SqlDetails {
                 mode: match spec.mode {

@@ -71,6 +71,12 @@ pub struct CodeSpec {
     /// package gives its own under `starter/`.
     pub starters: BTreeMap<Language, String>,
     pub tests: Vec<TestCase>,
+    /// Tests a generator script makes, not yet concrete: `grading::
+    /// materialise` runs each and puts the result at its place in `tests`.
+    /// A version is stored before they are made (the library is imported
+    /// at once), and made concrete before anything is graded against it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub generate: Vec<GeneratedTest>,
     pub solutions: Vec<SourceFile>,
     pub wrong: Vec<SourceFile>,
     /// A Python program that judges an answer (comparator `checker`).
@@ -83,6 +89,20 @@ pub struct CodeSpec {
     /// is not allowed, or nothing.
     #[serde(default)]
     pub validator: Option<String>,
+}
+
+/// A test that a Python script in the package prints the input of; the
+/// reference solution gives its expected answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeneratedTest {
+    /// Where the test goes in `CodeSpec::tests` once generated.
+    pub index: usize,
+    pub name: String,
+    pub sample: bool,
+    pub weight: u32,
+    pub script_path: String,
+    pub script: String,
+    pub args: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

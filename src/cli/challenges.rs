@@ -203,7 +203,7 @@ pub fn grade(
     let dir = library.join(slug);
     let package = load_package(&dir, crate::harness::SUPPORT).map_err(problems_error)?;
     let challenge =
-        materialise(grader, &package, &CancelToken::default()).map_err(problems_error)?;
+        materialise(grader, &package.challenge, &CancelToken::default()).map_err(problems_error)?;
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let answer = match &challenge.spec {

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use super::schema::{challenge_versions, challenges};
 use super::{DbConnection, DbError};
-use crate::domain::{ChallengeId, Difficulty, Kind, UserId};
+use crate::domain::{ChallengeId, CheckStatus, Difficulty, Kind, UserId};
 
 /// Where a challenge came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,22 @@ pub struct NewVersion<'a> {
     pub files_json: Option<&'a str>,
     /// The version's public view as JSON (see `catalog::view`).
     pub view_json: &'a str,
+    /// Checked before it was stored (`Passed`), or to be checked after
+    /// (`Pending`).
+    pub check: CheckStatus,
+}
+
+/// How a current version's solution check went, for instructors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckRecord {
+    pub id: ChallengeId,
+    pub slug: String,
+    pub title: String,
+    pub version: u32,
+    pub status: CheckStatus,
+    /// What the check found (JSON, the catalog's `CheckReport`).
+    pub report: Option<String>,
+    pub checked_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -292,9 +308,116 @@ pub fn save_version(
                 challenge_versions::package.eq(new.package_json),
                 challenge_versions::files.eq(new.files_json),
                 challenge_versions::view.eq(new.view_json),
+                challenge_versions::check_status.eq(new.check.as_str()),
                 challenge_versions::created_at.eq(now),
             ))
             .execute(conn)?;
         Ok((id, version))
     })
+}
+
+/// Replaces a version's package and view with the same challenge made
+/// concrete (its generated tests made): the content is unchanged, so the
+/// version number is too.
+pub fn set_package(
+    conn: &mut DbConnection,
+    id: ChallengeId,
+    version: u32,
+    package_json: &str,
+    view_json: &str,
+) -> Result<(), DbError> {
+    diesel::update(
+        challenge_versions::table
+            .filter(challenge_versions::challenge_id.eq(id.to_string()))
+            .filter(challenge_versions::version.eq(version as i32)),
+    )
+    .set((
+        challenge_versions::package.eq(package_json),
+        challenge_versions::view.eq(view_json),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Records how a version's check went.
+pub fn record_check(
+    conn: &mut DbConnection,
+    id: ChallengeId,
+    version: u32,
+    status: CheckStatus,
+    report_json: Option<&str>,
+) -> Result<(), DbError> {
+    diesel::update(
+        challenge_versions::table
+            .filter(challenge_versions::challenge_id.eq(id.to_string()))
+            .filter(challenge_versions::version.eq(version as i32)),
+    )
+    .set((
+        challenge_versions::check_status.eq(status.as_str()),
+        challenge_versions::check_report.eq(report_json),
+        challenge_versions::checked_at.eq(super::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+type CheckRow = (
+    String,
+    String,
+    String,
+    i32,
+    String,
+    Option<String>,
+    Option<NaiveDateTime>,
+);
+
+fn check_record(row: CheckRow) -> Result<CheckRecord, DbError> {
+    let (id, slug, title, version, status, report, checked_at) = row;
+    let corrupt = |what: String| DbError::Corrupt(format!("challenge {slug}: {what}"));
+    Ok(CheckRecord {
+        id: ChallengeId::parse(&id).ok_or_else(|| corrupt("id is not a UUID".into()))?,
+        version: u32::try_from(version).map_err(|_| corrupt("negative version".into()))?,
+        status: CheckStatus::parse(&status).map_err(|e| corrupt(e.to_string()))?,
+        report,
+        checked_at: checked_at.map(|t| t.and_utc()),
+        title,
+        slug,
+    })
+}
+
+/// The checks of current versions, by slug; `only` keeps those in one
+/// state, `slug` one challenge (all when `None`).
+pub fn current_checks(
+    conn: &mut DbConnection,
+    only: Option<CheckStatus>,
+    slug: Option<&str>,
+) -> Result<Vec<CheckRecord>, DbError> {
+    let mut query = challenges::table
+        .inner_join(
+            challenge_versions::table.on(challenge_versions::challenge_id
+                .eq(challenges::id)
+                .and(challenge_versions::version.eq(challenges::current_version))),
+        )
+        .select((
+            challenges::id,
+            challenges::slug,
+            challenges::title,
+            challenge_versions::version,
+            challenge_versions::check_status,
+            challenge_versions::check_report,
+            challenge_versions::checked_at,
+        ))
+        .order(challenges::slug.asc())
+        .into_boxed();
+    if let Some(status) = only {
+        query = query.filter(challenge_versions::check_status.eq(status.as_str()));
+    }
+    if let Some(slug) = slug {
+        query = query.filter(challenges::slug.eq(slug.to_owned()));
+    }
+    query
+        .load::<CheckRow>(conn)?
+        .into_iter()
+        .map(check_record)
+        .collect()
 }

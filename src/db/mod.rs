@@ -8,10 +8,12 @@
 //!
 //! Only this module imports diesel.
 
+pub mod answer_drafts;
 pub mod api_tokens;
 pub mod challenges;
 mod connection;
 pub mod drafts;
+pub mod editor_settings;
 mod error;
 pub mod jobs;
 mod migrations;

@@ -78,6 +78,27 @@ diesel::table! {
         created_at -> Timestamp,
         files -> Nullable<Text>,
         view -> Nullable<Text>,
+        check_status -> Text,
+        check_report -> Nullable<Text>,
+        checked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    editor_settings (user_id) {
+        user_id -> Text,
+        settings -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    answer_drafts (user_id, challenge_id, language) {
+        user_id -> Text,
+        challenge_id -> Text,
+        language -> Text,
+        source -> Text,
+        updated_at -> Timestamp,
     }
 }
 
@@ -138,6 +159,9 @@ diesel::table! {
 }
 
 diesel::joinable!(challenge_versions -> challenges (challenge_id));
+diesel::joinable!(editor_settings -> users (user_id));
+diesel::joinable!(answer_drafts -> users (user_id));
+diesel::joinable!(answer_drafts -> challenges (challenge_id));
 diesel::joinable!(submissions -> challenges (challenge_id));
 diesel::joinable!(submissions -> users (user_id));
 diesel::joinable!(grading_jobs -> submissions (submission_id));
@@ -153,4 +177,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     submissions,
     grading_jobs,
     challenge_drafts,
+    editor_settings,
+    answer_drafts,
 );

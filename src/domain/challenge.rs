@@ -51,3 +51,17 @@ mod tests {
         assert!(Kind::parse("SQL").is_err());
     }
 }
+
+text_enum! {
+    /// How a stored version's solution check went: the bundled library is
+    /// stored at once and checked after, in the background.
+    pub enum CheckStatus("solution check status") {
+        /// Not checked yet.
+        Pending = "pending",
+        /// Every reference solution passed, every wrong one failed, every
+        /// kept design answer scored in range.
+        Passed = "passed",
+        /// Something did not behave; the report says what.
+        Failed = "failed",
+    }
+}

@@ -18,14 +18,14 @@ mod token_name;
 mod user;
 mod verdict;
 
-pub use challenge::{Difficulty, Kind};
+pub use challenge::{CheckStatus, Difficulty, Kind};
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use ids::{ApiTokenId, ChallengeId, JobId, SessionId, SubmissionId, UserId};
 pub use label::nul_byte_line;
 pub use password::Password;
 pub use role::Role;
-pub use score::{acceptance, best_per, Best, Graded};
+pub use score::{acceptance, best_per, points, Best, Graded};
 pub use submission::{Mode, Status};
 pub(crate) use text_enum::text_enum;
 pub use text_enum::UnknownName;

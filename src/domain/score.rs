@@ -63,6 +63,13 @@ pub fn best_per<K: Eq + Hash>(graded: impl IntoIterator<Item = (K, Graded)>) -> 
     best
 }
 
+/// The whole points a score (0–1) earns on a challenge worth `of`: every
+/// figure of points shown or summed is a whole number on the challenge's
+/// own scale, so 0.413 of 200 is 83 and totals add up.
+pub fn points(score: f64, of: u32) -> u32 {
+    (score.clamp(0.0, 1.0) * f64::from(of)).round() as u32
+}
+
 /// Accepted submissions over graded ones, when there are any.
 pub fn acceptance(graded: u64, accepted: u64) -> Option<f64> {
     (graded > 0).then(|| accepted as f64 / graded as f64)
@@ -71,6 +78,19 @@ pub fn acceptance(graded: u64, accepted: u64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_are_whole_and_on_the_challenges_scale() {
+        assert_eq!(points(0.413, 200), 83);
+        assert_eq!(points(0.2, 100), 20);
+        assert_eq!(points(1.0, 150), 150);
+        assert_eq!(
+            points(1.7, 100),
+            100,
+            "a score never earns more than the challenge"
+        );
+        assert_eq!(points(-0.5, 100), 0);
+    }
 
     fn graded(verdict: Verdict, score: f64, review: Option<f64>) -> Graded {
         Graded {

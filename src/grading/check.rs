@@ -69,7 +69,7 @@ pub fn check_package(grader: &Grader, dir: &Path, cancel: &CancelToken) -> Packa
         }
     };
     check.hash = Some(package.hash.clone());
-    let challenge = match materialise(grader, &package, cancel) {
+    let challenge = match materialise(grader, &package.challenge, cancel) {
         Ok(challenge) => challenge,
         Err(problems) => {
             check.problems = problems;
@@ -83,7 +83,7 @@ pub fn check_package(grader: &Grader, dir: &Path, cancel: &CancelToken) -> Packa
     check
 }
 
-fn run_expectations(
+pub fn run_expectations(
     grader: &Grader,
     challenge: &Challenge,
     cancel: &CancelToken,

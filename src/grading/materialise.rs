@@ -9,21 +9,31 @@ use serde_json::Value;
 
 use super::code::{check_input, reference_answer};
 use super::{limits, truncate, GradeError, Grader, Run};
-use crate::challenges::load::{Package, PendingTest, Problem};
-use crate::challenges::model::{Call, Challenge, CodeMode, CodeSpec, Spec, TestCase, TestInput};
+use crate::challenges::load::Problem;
+use crate::challenges::model::{
+    Call, Challenge, CodeMode, CodeSpec, GeneratedTest, Spec, TestCase, TestInput,
+};
+
+/// Whether `challenge` still has tests to generate.
+pub fn needs_materialising(challenge: &Challenge) -> bool {
+    matches!(&challenge.spec, Spec::Code(spec) if !spec.generate.is_empty())
+}
 
 /// The challenge with every test concrete, or what went wrong (file and
-/// test named).
+/// test named). Generators and the reference are deterministic, so making
+/// a version's tests twice (by the background check and by a worker that
+/// needs them first) gives the same tests.
 pub fn materialise(
     grader: &Grader,
-    package: &Package,
+    challenge: &Challenge,
     cancel: &CancelToken,
 ) -> Result<Challenge, Vec<Problem>> {
-    let mut challenge = package.challenge.clone();
+    let mut challenge = challenge.clone();
     let Spec::Code(spec) = &mut challenge.spec else {
         return Ok(challenge);
     };
-    if package.pending.is_empty() {
+    let pending = std::mem::take(&mut spec.generate);
+    if pending.is_empty() {
         return Ok(challenge);
     }
     let mut ignore = |_| {};
@@ -34,7 +44,7 @@ pub fn materialise(
     };
     let mut problems = Vec::new();
     let mut generated = Vec::new();
-    for pending in &package.pending {
+    for pending in &pending {
         match generate(&run, spec, pending) {
             Ok(test) => generated.push((pending.index, test)),
             Err(message) => problems.push(Problem {
@@ -60,7 +70,7 @@ pub fn materialise(
     Ok(challenge)
 }
 
-fn generate(run: &Run<'_>, spec: &CodeSpec, pending: &PendingTest) -> Result<TestCase, String> {
+fn generate(run: &Run<'_>, spec: &CodeSpec, pending: &GeneratedTest) -> Result<TestCase, String> {
     let program = run
         .sandbox()
         .prepare(Language::Python, &pending.script)

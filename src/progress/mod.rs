@@ -36,13 +36,16 @@ pub struct Recent {
     pub title: String,
     pub mode: Mode,
     pub verdict: Option<Verdict>,
-    pub points: Option<f64>,
+    pub kind: Kind,
+    /// The score that counts (0–1), for design answers' "Scored 41 %".
+    pub score: Option<f64>,
+    pub points: Option<u32>,
     pub created_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Dashboard {
-    pub points: f64,
+    pub points: u32,
     pub max_points: u32,
     pub solved: usize,
     pub attempted: usize,
@@ -69,7 +72,7 @@ pub struct LeaderRow {
     pub rank: usize,
     pub user_id: String,
     pub display_name: String,
-    pub points: f64,
+    pub points: u32,
     pub solved: usize,
 }
 
@@ -81,10 +84,6 @@ fn best_scores(events: &[ScoreEvent]) -> HashMap<ChallengeId, Best> {
             .filter(|e| e.mode == Mode::Submit)
             .map(|e| (e.challenge_id, e.graded)),
     )
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 impl Progress {
@@ -141,31 +140,35 @@ impl Progress {
             .into_iter()
             .filter_map(|(user, events)| {
                 let best = best_scores(&events);
-                let points: f64 = best
+                let points: u32 = best
                     .iter()
-                    .map(|(c, b)| b.score * records.get(c).map_or(0.0, |r| f64::from(r.points)))
+                    .map(|(c, b)| {
+                        records
+                            .get(c)
+                            .map_or(0, |r| crate::domain::points(b.score, r.points))
+                    })
                     .sum();
                 let solved = best.values().filter(|b| b.solved).count();
-                (points > 0.0).then(|| LeaderRow {
+                (points > 0).then(|| LeaderRow {
                     rank: 0,
                     user_id: user.to_string(),
                     display_name: names
                         .get(&user)
                         .cloned()
                         .unwrap_or_else(|| "someone".into()),
-                    points: round2(points),
+                    points,
                     solved,
                 })
             })
             .collect();
         rows.sort_by(|a, b| {
             b.points
-                .total_cmp(&a.points)
+                .cmp(&a.points)
                 .then(b.solved.cmp(&a.solved))
                 .then_with(|| a.display_name.cmp(&b.display_name))
         });
         // Equal points share a rank (1, 2, 2, 4).
-        let mut previous: Option<(f64, usize)> = None;
+        let mut previous: Option<(u32, usize)> = None;
         for (i, row) in rows.iter_mut().enumerate() {
             row.rank = match previous {
                 Some((points, rank)) if points == row.points => rank,
@@ -187,9 +190,12 @@ pub fn dashboard_from(
     let published: Vec<&ChallengeRecord> = records.iter().filter(|r| r.published).collect();
     let by_id: HashMap<ChallengeId, &ChallengeRecord> = records.iter().map(|r| (r.id, r)).collect();
     let best = best_scores(events);
-    let points_of =
-        |c: &ChallengeId, score: f64| by_id.get(c).map_or(0.0, |r| score * f64::from(r.points));
-    let points: f64 = best.iter().map(|(c, b)| points_of(c, b.score)).sum();
+    let points_of = |c: &ChallengeId, score: f64| {
+        by_id
+            .get(c)
+            .map_or(0, |r| crate::domain::points(score, r.points))
+    };
+    let points: u32 = best.iter().map(|(c, b)| points_of(c, b.score)).sum();
     let solved_ids: HashSet<ChallengeId> = best
         .iter()
         .filter(|(_, b)| b.solved)
@@ -221,16 +227,16 @@ pub fn dashboard_from(
 
     // Points over time: each submission that beats the best so far adds
     // the difference.
-    let mut running: HashMap<ChallengeId, f64> = HashMap::new();
-    let mut total = 0.0;
+    let mut running: HashMap<ChallengeId, u32> = HashMap::new();
+    let mut total = 0u32;
     let mut series: Vec<(DateTime<Utc>, f64)> = Vec::new();
     for e in events.iter().filter(|e| e.mode == Mode::Submit) {
-        let before = running.get(&e.challenge_id).copied().unwrap_or(0.0);
-        let score = e.graded.effective_score();
-        if score > before {
-            total += points_of(&e.challenge_id, score - before);
-            running.insert(e.challenge_id, score);
-            series.push((e.created_at, round2(total)));
+        let before = running.get(&e.challenge_id).copied().unwrap_or(0);
+        let now = points_of(&e.challenge_id, e.graded.effective_score());
+        if now > before {
+            total += now - before;
+            running.insert(e.challenge_id, now);
+            series.push((e.created_at, f64::from(total)));
         }
     }
 
@@ -252,15 +258,17 @@ pub fn dashboard_from(
                 title: r.title.clone(),
                 mode: e.mode,
                 verdict: e.graded.verdict,
+                kind: r.kind,
+                score: e.graded.counted_score(),
                 points: (e.mode == Mode::Submit)
-                    .then(|| round2(e.graded.effective_score() * f64::from(r.points))),
+                    .then(|| crate::domain::points(e.graded.effective_score(), r.points)),
                 created_at: e.created_at,
             })
         })
         .collect();
 
     Dashboard {
-        points: round2(points),
+        points,
         max_points: published.iter().map(|r| r.points).sum(),
         solved: solved_ids.len(),
         attempted: best.len(),

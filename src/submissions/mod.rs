@@ -152,8 +152,9 @@ pub struct SubmissionView {
     pub progress: Vec<ProgressItem>,
     pub verdict: Option<Verdict>,
     pub score: Option<f64>,
-    /// Points out of the challenge's points, with any override applied.
-    pub points: Option<f64>,
+    /// Whole points out of the challenge's points, with any override
+    /// applied (submissions only; runs earn nothing).
+    pub points: Option<u32>,
     pub max_points: u32,
     pub fuel: Option<u64>,
     /// Share of other accepted submissions (same challenge and language)
@@ -427,7 +428,7 @@ fn view_of(
         verdict: graded.verdict,
         score: effective,
         points: (mode == Mode::Submit)
-            .then(|| effective.map(|s| (s * f64::from(challenge.points) * 100.0).round() / 100.0))
+            .then(|| effective.map(|s| crate::domain::points(s, challenge.points)))
             .flatten(),
         max_points: challenge.points,
         fuel: record.fuel,

@@ -7,6 +7,7 @@
 //! any non-JSON error inside `/api` (actix's own, e.g. a body too large) into
 //! the same JSON shape.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use actix_web::http::{header, StatusCode};
@@ -20,6 +21,7 @@ use crate::db::DbError;
 use crate::domain::ValidationError;
 use crate::reviews::ReviewError;
 use crate::submissions::SubmissionError;
+use crate::workspace::WorkspaceError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -74,6 +76,17 @@ impl From<ValidationError> for AppError {
 impl From<DbError> for AppError {
     fn from(e: DbError) -> Self {
         AppError::Accounts(AccountsError::Db(e))
+    }
+}
+
+impl From<WorkspaceError> for AppError {
+    fn from(e: WorkspaceError) -> Self {
+        match e {
+            WorkspaceError::NotFound(message) => AppError::NotFound(message),
+            WorkspaceError::Invalid(errors) => AppError::Validation(errors),
+            WorkspaceError::Db(e) => e.into(),
+            WorkspaceError::Catalog(e) => AppError::Catalog(e),
+        }
     }
 }
 
@@ -140,7 +153,7 @@ pub fn json_error_body(code: &str, message: &str) -> String {
 impl AppError {
     /// The HTTP status and the stable, machine-readable name of the error:
     /// the one place each error of each layer is classified.
-    fn class(&self) -> (StatusCode, &'static str) {
+    pub fn class(&self) -> (StatusCode, &'static str) {
         use StatusCode as S;
         const INTERNAL: (StatusCode, &str) = (S::INTERNAL_SERVER_ERROR, "internal");
         const NOT_FOUND: (StatusCode, &str) = (S::NOT_FOUND, "not_found");
@@ -223,6 +236,24 @@ impl AppError {
         }
     }
 
+    /// The error as messages per form field, for a page that shows them
+    /// beside the fields it re-renders; `None` for an error no field
+    /// explains (those get the error page).
+    pub fn field_errors(&self) -> Option<BTreeMap<&'static str, String>> {
+        match self {
+            AppError::Validation(errors) => Some(
+                errors
+                    .iter()
+                    .rev()
+                    .map(|e| (e.field, sentence(&e.message)))
+                    .collect(),
+            ),
+            other => other
+                .field()
+                .map(|field| BTreeMap::from([(field, sentence(&other.public_message()))])),
+        }
+    }
+
     /// What the client may read. Internal details stay in the log.
     pub fn public_message(&self) -> String {
         if self.is_internal() {
@@ -289,5 +320,33 @@ impl ResponseError for AppError {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"rehearse\""));
         }
         response.json(body)
+    }
+}
+
+/// A message as a sentence: capital first letter, closing full stop.
+/// Services word their errors to be quoted inside other text ("email: is
+/// taken"); pages show them on their own.
+pub fn sentence(message: &str) -> String {
+    let message = message.trim();
+    let mut chars = message.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?', ')']) {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::sentence;
+
+    #[test]
+    fn messages_become_sentences() {
+        assert_eq!(sentence("the solution is empty"), "The solution is empty.");
+        assert_eq!(sentence("Already fine."), "Already fine.");
+        assert_eq!(sentence(""), "");
     }
 }

@@ -131,7 +131,8 @@ fn handle<B: MessageBody + 'static>(
         .into_iter()
         .filter_map(|name| res.headers().get(&name).cloned().map(|v| (name, v)))
         .collect();
-    let message = message.unwrap_or_else(|| describe(status).2);
+    // A page shows the message on its own, as a sentence.
+    let message = super::error::sentence(&message.unwrap_or_else(|| describe(status).2));
     let (req, _) = res.into_parts();
     Ok(ErrorHandlerResponse::Future(Box::pin(async move {
         let mut response = render_error_page(&req, status, &message).await;
@@ -173,7 +174,7 @@ async fn render_error_page(
     }
 }
 
-fn url_encode(raw: &str) -> String {
+pub(crate) fn url_encode(raw: &str) -> String {
     serde_urlencoded::to_string([("", raw)])
         .map(|s| s.trim_start_matches('=').to_owned())
         .unwrap_or_default()

@@ -38,6 +38,7 @@ pub struct AppState {
     pub progress: crate::progress::Progress,
     pub authoring: crate::authoring::Authoring,
     pub reviews: crate::reviews::Reviews,
+    pub workspace: crate::workspace::Workspace,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,
@@ -193,6 +194,11 @@ fn api_routes() -> actix_web::Scope {
         .service(at!("/me", get => api::me::show, patch => api::me::update))
         .service(at!("/me/password", put => api::me::change_password))
         .service(at!(
+            "/me/editor-settings",
+            get => api::workspace::settings,
+            put => api::workspace::save_settings
+        ))
+        .service(at!(
             "/me/tokens",
             get => api::me::list_tokens,
             post => api::me::create_token,
@@ -203,6 +209,11 @@ fn api_routes() -> actix_web::Scope {
         .service(at!("/challenges/{slug}", get => api::challenges::show))
         .service(at!("/challenges/{slug}/submissions", post => api::submissions::submit))
         .service(at!("/challenges/{slug}/runs", post => api::submissions::run))
+        .service(at!(
+            "/challenges/{slug}/draft",
+            get => api::workspace::draft,
+            put => api::workspace::save_draft
+        ))
         .service(at!("/challenges/{slug}/export", get => api::authoring::export))
         .service(at!("/challenges/{slug}/stats", get => api::authoring::stats))
         .service(at!("/submissions/{id}", get => api::submissions::show))

@@ -21,6 +21,7 @@ pub fn load() -> Result<Tera, tera::Error> {
     tera.register_filter("date", date_filter);
     tera.register_filter("grouped", grouped_filter);
     tera.register_filter("compact", compact_filter);
+    tera.register_filter("urlencode", urlencode_filter);
     Ok(tera)
 }
 
@@ -89,6 +90,19 @@ fn grouped(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// `{{ text | urlencode }}` for a query-string value (Tera's own filter
+/// needs features this build leaves out).
+fn urlencode_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Ok(tera::Value::String(super::error_pages::url_encode(&text)))
 }
 
 #[cfg(test)]

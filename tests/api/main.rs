@@ -20,3 +20,4 @@ mod security;
 mod signup;
 mod storage;
 mod submissions;
+mod workspace;

@@ -137,7 +137,7 @@ mod practice {
             let path = submit_form(&app, &client, "sum-list", &[("language", "python"), ("source", RIGHT)]).await;
             let html = wait_page(&app, &client, &path).await;
             assert!(html.contains("verdict-accepted"), "{html}");
-            assert!(html.contains("100 / 100 points"));
+            assert!(html.contains("100 of 100 points"));
             assert!(html.contains("negative (hidden)"));
             assert!(html.contains("return sum(nums)"), "the code is on the page");
             // Someone else gets nothing.
@@ -162,6 +162,96 @@ mod practice {
             let other_skill = app.get("/leaderboard?skill=graphs").await.text().await.expect("body");
             assert!(other_skill.contains("Nobody has scored here yet"));
             assert_eq!(app.get("/dashboard").await.status(), 303, "the dashboard needs a login");
+        }
+
+        async fn the_catalog_numbers_challenges_filters_by_tag_and_picks_one_at_random(app: TestApp) {
+            app.import("tests/packages/sum-list").await;
+            app.import("challenges/two-sum").await;
+            app.import("challenges/big-spenders").await;
+            let html = app.get("/challenges").await.text().await.expect("body");
+            // Numbered in the order they were added, and listed that way.
+            let first = html.find("href=\"/challenges/sum-list\"").expect("sum-list listed");
+            let second = html.find("href=\"/challenges/two-sum\"").expect("two-sum listed");
+            assert!(first < second, "numbered order");
+            assert!(html.contains("<td class=\"num muted\">1</td>"), "{html}");
+            // Tags are links to the filtered catalog, and the filter works.
+            assert!(html.contains("href=\"/challenges?tag=hash+map\""), "{html}");
+            assert!(html.contains("<option value=\"hash map\""), "a tag filter");
+            let tagged = app.get("/challenges?tag=hash%20map").await.text().await.expect("body");
+            assert!(tagged.contains("Two Sum") && !tagged.contains("Big Spenders"), "{tagged}");
+            // A random pick goes straight to a matching challenge.
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client");
+            let picked = client.get(app.url("/challenges?pick=random&kind=sql")).send().await.expect("get");
+            assert_eq!(picked.status(), 303);
+            assert_eq!(picked.headers()["location"], "/challenges/big-spenders");
+            let none = client.get(app.url("/challenges?pick=random&tag=nothing-has-this")).send().await.expect("get");
+            assert_eq!(none.status(), 200);
+            assert!(none.text().await.expect("body").contains("No challenge matches"));
+            // The API documents and answers the same pick.
+            let api = json(app.get("/api/v1/challenges?pick=random&kind=code&tag=hash%20map").await).await;
+            assert_eq!(api["entries"][0]["slug"], "two-sum");
+            assert!(api["entries"][0]["number"].as_u64().is_some());
+        }
+
+        async fn a_new_user_is_greeted_with_a_first_challenge_and_a_returning_one_with_the_next(app: TestApp) {
+            app.import("tests/packages/sum-list").await;
+            app.import("challenges/two-sum").await;
+            let (_, client) = app.logged_in("candidate").await;
+            let home = client.get(app.url("/")).send().await.expect("get").text().await.expect("body");
+            assert!(home.contains("Welcome to Rehearse"), "{home}");
+            assert!(!home.contains("Welcome back"), "a new account is not welcomed back");
+            assert!(home.contains("Start with Sum a List"), "{home}");
+            let path = submit_form(&app, &client, "sum-list", &[("language", "python"), ("source", RIGHT)]).await;
+            wait_page(&app, &client, &path).await;
+            let home = client.get(app.url("/")).send().await.expect("get").text().await.expect("body");
+            assert!(home.contains("Welcome back"), "{home}");
+            assert!(home.contains("Continue with Two Sum"), "the solved one is not suggested again: {home}");
+            // After a solve, the challenge page offers the next one.
+            let page = client.get(app.url("/challenges/sum-list")).send().await.expect("get").text().await.expect("body");
+            assert!(page.contains("Next challenge: Two Sum"), "{page}");
+            assert!(!page.contains("id=\"next-challenge\" hidden"), "shown once solved");
+        }
+
+        async fn refused_form_values_are_explained_beside_their_field(app: TestApp) {
+            app.import("challenges/url-shortener").await;
+            let (_, teacher) = app.logged_in("instructor").await;
+            let response = app
+                .post_form(&teacher, "/instructor", "/instructor/drafts", &[("slug", "Bad Slug!"), ("kind", "code")])
+                .await;
+            assert_eq!(response.status(), 422);
+            let html = response.text().await.expect("body");
+            assert!(html.contains("class=\"field-error\" id=\"slug-error\""), "{html}");
+            assert!(html.contains("value=\"Bad Slug!\""), "the value is kept to be corrected");
+            assert!(html.contains("Challenges you author"), "the same page, not an error page");
+
+            let (_, candidate) = app.logged_in("candidate").await;
+            let path = submit_form(&app, &candidate, "url-shortener", &[
+                ("requirements", "Users shorten links and are redirected quickly. The service must stay available."),
+            ]).await;
+            let submission = wait_page(&app, &candidate, &path).await;
+            // A design answer is scored, not judged.
+            assert!(submission.contains("Scored "), "{submission}");
+            assert!(!submission.contains("verdict-wrong_answer\">Wrong Answer"), "{submission}");
+            let id = path.trim_start_matches("/submissions/");
+            let review = format!("/instructor/reviews/{id}");
+            let response = app
+                .post_form(&teacher, &review, &review, &[("score", "150"), ("comment", "Generous.")])
+                .await;
+            assert_eq!(response.status(), 422);
+            let html = response.text().await.expect("body");
+            assert!(html.contains("id=\"score-error\""), "{html}");
+            assert!(html.contains("value=\"150\"") && html.contains("Generous."), "the form is kept");
+            let response = app
+                .post_form(&teacher, &review, &review, &[("score", "55"), ("comment", "Fair.")])
+                .await;
+            assert_eq!(response.status(), 303);
+            let submission = candidate.get(app.url(&path)).send().await.expect("get").text().await.expect("body");
+            assert!(submission.contains("Reviewed: 55 %"), "{submission}");
+            let list = candidate.get(app.url("/submissions")).send().await.expect("get").text().await.expect("body");
+            assert!(list.contains("Reviewed: 55 %"), "{list}");
         }
     }
 }

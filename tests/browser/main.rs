@@ -43,6 +43,34 @@ fn free_port() -> u16 {
 
 /// Starts chromedriver, or says why not (and fails under CI=true).
 async fn start_browser() -> Option<(Driver, Client)> {
+    start_browser_with(&["--window-size=1280,900".to_owned()], None).await
+}
+
+/// A browser whose viewport is exactly `width`×`height` CSS pixels, in the
+/// light or dark colour scheme. The size comes from chromedriver's device
+/// emulation: a headless window cannot be narrower than 500 px. Phones
+/// (under 768 px) are emulated as mobile devices, so the page's viewport
+/// meta applies as on a real phone.
+async fn start_browser_sized(width: u32, height: u32, dark: bool) -> Option<(Driver, Client)> {
+    let scheme = if dark {
+        "--force-dark-mode"
+    } else {
+        "--blink-settings=preferredColorScheme=1"
+    };
+    let emulation = serde_json::json!({
+        "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "mobile": width < 768, "touch": width < 768 }
+    });
+    start_browser_with(
+        &[format!("--window-size={width},{height}"), scheme.to_owned()],
+        Some(emulation),
+    )
+    .await
+}
+
+async fn start_browser_with(
+    extra_args: &[String],
+    mobile_emulation: Option<serde_json::Value>,
+) -> Option<(Driver, Client)> {
     if !std::path::Path::new(CHROMEDRIVER).exists() {
         let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
         assert!(
@@ -65,19 +93,31 @@ async fn start_browser() -> Option<(Driver, Client)> {
         port,
         _profile: profile,
     };
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    .iter()
+    .map(|a| (*a).to_owned())
+    .collect();
+    args.extend(extra_args.iter().cloned());
+    args.push(format!(
+        "--user-data-dir={}",
+        driver._profile.path().display()
+    ));
+    let mut options = serde_json::json!({ "binary": CHROMIUM, "args": args });
+    if let Some(emulation) = mobile_emulation {
+        options["mobileEmulation"] = emulation;
+    }
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": CHROMIUM,
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                format!("--user-data-dir={}", driver._profile.path().display()),
-            ]
-        }),
-    );
+    caps.insert("goog:chromeOptions".into(), options);
     let url = format!("http://127.0.0.1:{}", driver.port);
     // chromedriver needs a moment to listen.
     for _ in 0..100 {
@@ -536,5 +576,784 @@ async fn an_instructor_publishes_a_challenge_that_a_candidate_then_solves() {
         .await
         .unwrap();
     wait_long(&browser, "100 / 100 points", 60).await;
+    browser.close().await.unwrap();
+}
+
+// ------------------------------------------------------------ issue 13:
+// every page fits phones and desktops, light and dark; the challenge
+// workspace splits, resizes, switches tabs and edits as it should.
+
+/// Runs `script` (a function body; `arguments` holds `args`) in the page.
+async fn js(browser: &Client, script: &str) -> serde_json::Value {
+    browser
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Presses and releases one key wherever the focus is (unlike an element's
+/// send_keys, this does not move the caret first). Keys are WebDriver code
+/// points: Enter is U+E007, Tab U+E004, ArrowLeft/Up/Right/Down U+E012–E015.
+async fn press(browser: &Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let keys = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    browser.perform_actions(keys).await.unwrap();
+}
+
+/// Waits (up to `seconds`) until `condition` (a JavaScript expression) is true.
+async fn wait_until(browser: &Client, condition: &str, seconds: u64, what: &str) {
+    let script = format!("return Boolean({condition});");
+    for _ in 0..seconds * 10 {
+        if browser.execute(&script, vec![]).await.ok() == Some(serde_json::Value::Bool(true)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(browser, "failed-wait").await;
+    let text = body_text(browser).await;
+    panic!("{what}: `{condition}` never became true; the page shows:\n{text}");
+}
+
+/// Waits for the page to be loaded and, on a challenge, for its workspace.
+async fn wait_for_page(browser: &Client) {
+    wait_until(
+        browser,
+        "document.readyState === 'complete' && (!document.getElementById('ws') || document.getElementById('ws').classList.contains('is-enhanced')) && (!document.getElementById('editor') || document.querySelector('.cm-editor'))",
+        20,
+        "the page loads",
+    )
+    .await;
+}
+
+/// GETs `path` from inside the page (with its session) until `check` holds.
+async fn poll_api(
+    browser: &Client,
+    path: &str,
+    seconds: u64,
+    what: &str,
+    check: impl Fn(&serde_json::Value) -> bool,
+) {
+    let mut last = serde_json::Value::Null;
+    for _ in 0..seconds * 4 {
+        last = browser
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0], {credentials: 'same-origin'}).then((r) => r.ok ? r.json() : {status: r.status}).then(done, (e) => done({error: String(e)}));",
+                vec![serde_json::Value::String(path.to_owned())],
+            )
+            .await
+            .unwrap();
+        if check(&last) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("{what}: GET {path} answered {last}");
+}
+
+/// An API token for a user who already exists (for setting up their data).
+async fn token_for(app: &helpers::TestApp, email: &str) -> helpers::ApiUser {
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/token"))
+        .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "token");
+    let body: serde_json::Value = response.json().await.unwrap();
+    let token = body["token"]["token"]
+        .as_str()
+        .or_else(|| body["token"].as_str())
+        .expect("a token")
+        .to_owned();
+    helpers::ApiUser { token }
+}
+
+const TWO_SUM_JS: &str = "var twoSum = function(nums, target) { const seen = new Map(); for (let i = 0; i < nums.length; i++) { if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i]; seen.set(nums[i], i); } return []; };";
+
+/// Asserts that nothing on the page is wider than the viewport, naming the
+/// widest offenders when something is.
+async fn assert_fits(browser: &Client, page: &str, size: &str, theme: &str) {
+    if let Some(problem) = overflow(browser, page, size, theme).await {
+        panic!("{problem}");
+    }
+}
+
+/// Why the page is wider than the viewport, if it is.
+async fn overflow(browser: &Client, page: &str, size: &str, theme: &str) -> Option<String> {
+    let report = js(
+        browser,
+        r#"
+        const root = document.documentElement;
+        const width = root.clientWidth;
+        const wide = [];
+        for (const node of document.querySelectorAll('body *')) {
+          const r = node.getBoundingClientRect();
+          if (r.width > 0 && r.right > width + 0.5) {
+            // Only the outermost offender of each branch.
+            let p = node.parentElement, inner = false;
+            while (p) { if (wide.includes(p)) { inner = true; break; } p = p.parentElement; }
+            if (!inner) wide.push(node);
+          }
+        }
+        return {
+          scrollWidth: root.scrollWidth, clientWidth: width, innerWidth: window.innerWidth,
+          offenders: wide.slice(0, 5).map((n) => `${n.tagName.toLowerCase()}${n.id ? '#' + n.id : ''}.${String(n.className).split(' ').join('.')} right=${Math.round(n.getBoundingClientRect().right)}`),
+        };
+        "#,
+    )
+    .await;
+    let scroll = report["scrollWidth"].as_f64().unwrap();
+    let client = report["clientWidth"].as_f64().unwrap();
+    let inner = report["innerWidth"].as_f64().unwrap();
+    (scroll > client || scroll > inner).then(|| {
+        format!(
+            "{page} at {size} ({theme}) overflows sideways: scrollWidth {scroll} > {client}; widest: {}",
+            report["offenders"]
+        )
+    })
+}
+
+/// Relative luminance (0 black – 1 white) of a CSS `rgb(…)` colour.
+fn luminance(css: &str) -> f64 {
+    let parts: Vec<f64> = css
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .take(3)
+        .map(|p| p.trim().parse::<f64>().unwrap_or(0.0) / 255.0)
+        .collect();
+    0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+}
+
+async fn editor_background(browser: &Client) -> String {
+    js(
+        browser,
+        "return getComputedStyle(document.querySelector('.cm-editor')).backgroundColor;",
+    )
+    .await
+    .as_str()
+    .unwrap()
+    .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
+    if start_browser().await.is_none() {
+        return;
+    }
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("challenges/two-sum").await;
+    app.import("challenges/big-spenders").await;
+    app.import("challenges/url-shortener").await;
+    // An instructor with an answer, so every page has something to show.
+    let email = app.new_candidate().await;
+    app.set_role_directly(&email, "instructor");
+    let user = token_for(&app, &email).await;
+    let queued = helpers::json(
+        app.api_post(
+            &user,
+            "/api/v1/challenges/two-sum/submissions",
+            &serde_json::json!({ "language": "javascript", "source": TWO_SUM_JS }),
+        )
+        .await,
+    )
+    .await;
+    let id = queued["id"].as_str().expect("a submission id").to_owned();
+    app.wait_graded(&user, &id).await;
+    let submission = format!("/submissions/{id}");
+    let pages = [
+        ("home", "/"),
+        ("challenges", "/challenges"),
+        ("code-challenge", "/challenges/two-sum"),
+        ("sql-challenge", "/challenges/big-spenders"),
+        ("design-challenge", "/challenges/url-shortener"),
+        ("submissions", "/submissions"),
+        ("submission", submission.as_str()),
+        ("dashboard", "/dashboard"),
+        ("leaderboard", "/leaderboard"),
+        ("account", "/account"),
+        ("instructor", "/instructor"),
+    ];
+
+    // Every page at every size is looked at; the failures are listed together.
+    let mut problems = Vec::new();
+    for dark in [false, true] {
+        let theme = if dark { "dark" } else { "light" };
+        for (width, height) in [(1366, 768), (1920, 1080), (390, 844)] {
+            let size = format!("{width}x{height}");
+            let (_driver, browser) = start_browser_sized(width, height, dark).await.unwrap();
+            log_in(&browser, &app, &email).await;
+            let viewport = js(&browser, "return [window.innerWidth, window.innerHeight, matchMedia('(prefers-color-scheme: dark)').matches];").await;
+            assert_eq!(
+                viewport,
+                serde_json::json!([width, height, dark]),
+                "the emulated screen"
+            );
+            for (name, path) in pages {
+                browser.goto(&app.url(path)).await.unwrap();
+                wait_for_page(&browser).await;
+                screenshot(&browser, &format!("{name}-{size}-{theme}")).await;
+                let title = js(
+                    &browser,
+                    "return document.querySelector('.error-card') ? document.title : null;",
+                )
+                .await;
+                if !title.is_null() {
+                    problems.push(format!(
+                        "{name} ({path}) at {size} ({theme}) is an error page: {title}"
+                    ));
+                }
+                problems.extend(overflow(&browser, name, &size, theme).await);
+                if name == "code-challenge" || name == "sql-challenge" {
+                    // The editor follows the system's scheme ("system" is the default).
+                    let background = editor_background(&browser).await;
+                    if (luminance(&background) < 0.3) != dark {
+                        problems.push(format!(
+                            "{name} at {size} ({theme}): the editor's background is {background}"
+                        ));
+                    }
+                }
+                if width >= 1024 && name.ends_with("-challenge") {
+                    // The workspace fills the screen; the page itself does not scroll.
+                    let height = js(
+                        &browser,
+                        "return [document.documentElement.scrollHeight, window.innerHeight];",
+                    )
+                    .await;
+                    if height[0].as_f64() > height[1].as_f64() {
+                        problems.push(format!(
+                            "{name} at {size} ({theme}) scrolls vertically: {height}"
+                        ));
+                    }
+                }
+            }
+            browser.close().await.unwrap();
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The bounding rectangle of the element matching `selector`.
+async fn rect(browser: &Client, selector: &str) -> serde_json::Value {
+    js(
+        browser,
+        &format!(
+            "const r = document.querySelector({selector:?}).getBoundingClientRect(); return {{left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height}};"
+        ),
+    )
+    .await
+}
+
+fn f(value: &serde_json::Value, key: &str) -> f64 {
+    value[key].as_f64().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_desktop_workspace_splits_resizes_edits_python_and_grades() {
+    let Some((_driver, browser)) = start_browser_sized(1366, 768, false).await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("challenges/two-sum").await;
+    let email = app.new_candidate().await;
+    log_in(&browser, &app, &email).await;
+    browser.goto(&app.url("/challenges/two-sum")).await.unwrap();
+    wait_for_page(&browser).await;
+
+    // Side by side, both fully on screen, the console under the editor.
+    let statement = rect(&browser, "#ws-statement").await;
+    let editor = rect(&browser, "#ws-code .cm-editor").await;
+    let console = rect(&browser, "#ws-console").await;
+    assert!(
+        f(&statement, "right") <= f(&editor, "left"),
+        "the statement {statement} overlaps the editor {editor}"
+    );
+    for (name, r) in [
+        ("statement", &statement),
+        ("editor", &editor),
+        ("console", &console),
+    ] {
+        assert!(
+            f(r, "top") >= 0.0 && f(r, "bottom") <= 768.0 && f(r, "width") > 300.0,
+            "the {name} is not fully visible: {r}"
+        );
+    }
+    assert!(f(&editor, "width") > 700.0, "the editor is wide: {editor}");
+    assert!(
+        f(&console, "top") >= f(&editor, "bottom"),
+        "the console is under the editor"
+    );
+    screenshot(&browser, "workspace-split-1366x768").await;
+
+    // The divider is a focusable separator the arrow keys move; it is remembered.
+    let divider = browser.find(Locator::Css("#ws-split-v")).await.unwrap();
+    assert_eq!(
+        divider.attr("role").await.unwrap().as_deref(),
+        Some("separator")
+    );
+    assert_eq!(
+        divider.attr("aria-orientation").await.unwrap().as_deref(),
+        Some("vertical")
+    );
+    assert_eq!(
+        divider.attr("aria-valuenow").await.unwrap().as_deref(),
+        Some("40")
+    );
+    js(&browser, "document.getElementById('ws-split-v').focus();").await;
+    press(&browser, '\u{E014}').await; // ArrowRight
+    press(&browser, '\u{E014}').await;
+    assert_eq!(
+        divider.attr("aria-valuenow").await.unwrap().as_deref(),
+        Some("44")
+    );
+    let wider = rect(&browser, "#ws-statement").await;
+    assert!(
+        f(&wider, "width") > f(&statement, "width") + 40.0,
+        "the statement grew: {statement} → {wider}"
+    );
+    // The console's divider: ArrowUp gives the console more room.
+    let split = browser.find(Locator::Css("#ws-split-h")).await.unwrap();
+    assert_eq!(
+        split.attr("aria-orientation").await.unwrap().as_deref(),
+        Some("horizontal")
+    );
+    js(&browser, "document.getElementById('ws-split-h').focus();").await;
+    press(&browser, '\u{E013}').await; // ArrowUp
+    assert_eq!(
+        split.attr("aria-valuenow").await.unwrap().as_deref(),
+        Some("60")
+    );
+    let taller = rect(&browser, "#ws-console").await;
+    assert!(
+        f(&taller, "height") > f(&console, "height") + 5.0,
+        "the console grew: {console} → {taller}"
+    );
+    browser.refresh().await.unwrap();
+    wait_for_page(&browser).await;
+    let divider = browser.find(Locator::Css("#ws-split-v")).await.unwrap();
+    assert_eq!(
+        divider.attr("aria-valuenow").await.unwrap().as_deref(),
+        Some("44"),
+        "remembered"
+    );
+
+    // Python: Enter after the starter's `def …:` lines up with its `pass`;
+    // Tab indents by 4.
+    browser
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("python")
+        .await
+        .unwrap();
+    let doc = js(
+        &browser,
+        "return window.rehearseEditor.state.doc.toString();",
+    )
+    .await;
+    let doc = doc.as_str().unwrap().to_owned();
+    let def_line = doc
+        .lines()
+        .position(|l| l.trim_start().starts_with("def "))
+        .expect("a def line")
+        + 1;
+    assert!(
+        doc.contains("        pass"),
+        "the starter's body is at 8: {doc}"
+    );
+    js(
+        &browser,
+        &format!("const v = window.rehearseEditor; v.focus(); v.dispatch({{selection: {{anchor: v.state.doc.line({def_line}).to}}}});"),
+    )
+    .await;
+    press(&browser, '\u{E007}').await; // Enter
+    let line = js(
+        &browser,
+        &format!(
+            "return window.rehearseEditor.state.doc.line({}).text;",
+            def_line + 1
+        ),
+    )
+    .await;
+    assert_eq!(
+        line.as_str(),
+        Some("        "),
+        "Enter after def indents to the body (8 spaces)"
+    );
+    js(
+        &browser,
+        "const v = window.rehearseEditor; v.focus(); v.dispatch({changes: {from: 0, to: v.state.doc.length, insert: ''}});",
+    )
+    .await;
+    press(&browser, '\u{E004}').await; // Tab
+    let doc = js(
+        &browser,
+        "return window.rehearseEditor.state.doc.toString();",
+    )
+    .await;
+    assert_eq!(doc.as_str(), Some("    "), "Tab inserts 4 spaces in Python");
+    let wraps = js(
+        &browser,
+        "return document.querySelector('.cm-content').classList.contains('cm-lineWrapping');",
+    )
+    .await;
+    assert_eq!(wraps, serde_json::Value::Bool(true), "long lines wrap");
+
+    // A working solution; its draft reaches the server a second later.
+    let solution = std::fs::read_to_string("challenges/two-sum/solutions/hash_map.py").unwrap();
+    js(
+        &browser,
+        &format!(
+            "const v = window.rehearseEditor; v.dispatch({{changes: {{from: 0, to: v.state.doc.length, insert: {}}}}});",
+            serde_json::Value::String(solution.clone())
+        ),
+    )
+    .await;
+    poll_api(
+        &browser,
+        "/api/v1/challenges/two-sum/draft?language=python",
+        15,
+        "the draft is saved on the server",
+        |d| d["source"].as_str().is_some_and(|s| s.contains("seen.get")),
+    )
+    .await;
+
+    // While grading, Run and Submit are really disabled (checked in the
+    // same script as the click, so a fast grader cannot race the check).
+    let busy = js(
+        &browser,
+        r#"
+        const run = document.querySelector('button[data-action=run]');
+        const submit = document.querySelector('button[data-action=submit]');
+        run.click();
+        return {run: run.disabled, submit: submit.disabled, busy: run.getAttribute('aria-busy'),
+                spinner: Boolean(run.querySelector('.spinner')), cursor: getComputedStyle(submit).cursor,
+                opacity: getComputedStyle(submit).opacity};
+        "#,
+    )
+    .await;
+    assert_eq!(busy["run"], true, "Run is disabled while grading: {busy}");
+    assert_eq!(
+        busy["submit"], true,
+        "Submit is disabled while grading: {busy}"
+    );
+    assert_eq!(busy["busy"], "true", "{busy}");
+    assert_eq!(busy["spinner"], true, "{busy}");
+    assert_eq!(busy["cursor"], "not-allowed", "{busy}");
+    assert!(
+        busy["opacity"].as_str().unwrap().parse::<f64>().unwrap() < 0.8,
+        "{busy}"
+    );
+    screenshot(&browser, "workspace-grading-1366x768").await;
+    wait_until(
+        &browser,
+        "!document.querySelector('button[data-action=run]').disabled && document.querySelector('#results .result-summary')",
+        120,
+        "the run ends and the buttons come back",
+    )
+    .await;
+    let text = body_text(&browser).await;
+    assert!(text.contains("Accepted"), "{text}");
+    assert_eq!(
+        js(
+            &browser,
+            "return document.querySelector('button[data-action=run]').getAttribute('aria-busy');"
+        )
+        .await,
+        serde_json::Value::Null
+    );
+
+    // Custom input: the samples are prefilled; a case of one's own runs
+    // alone and shows expected and actual side by side.
+    browser
+        .find(Locator::Id("console-tab-custom"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let options = body_text(&browser).await;
+    assert!(
+        options.contains("example 1"),
+        "the samples are cases: {options}"
+    );
+    browser
+        .find(Locator::Css("button.case-add, .case-side button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    fill(&browser, "#case-input", "nums = [3, 2, 4]\ntarget = 6").await;
+    let target = browser
+        .find(Locator::Id("run-target"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(target.contains("Case 1"), "Run says what it runs: {target}");
+    browser
+        .find(Locator::Css("button[data-action=run]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &browser,
+        "document.querySelector('.case-result .compare')",
+        120,
+        "the custom run's comparison",
+    )
+    .await;
+    // (The labels are upper-cased by CSS, which the page's text follows.)
+    let compare = browser
+        .find(Locator::Css(".case-result"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .to_lowercase();
+    assert!(
+        compare.contains("expected")
+            && compare.contains("your output")
+            && compare.contains("accepted"),
+        "{compare}"
+    );
+    screenshot(&browser, "workspace-custom-input-1366x768").await;
+
+    // Past answers: two runs, opened and compared.
+    browser
+        .find(Locator::Id("console-tab-history"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &browser,
+        "document.querySelectorAll('.history-item').length >= 2",
+        20,
+        "the runs are listed",
+    )
+    .await;
+    browser
+        .find(Locator::Css(".history-item .history-open"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &browser,
+        "document.querySelector('.history-code .cm-editor')",
+        20,
+        "a run's code opens",
+    )
+    .await;
+    js(&browser, "document.querySelectorAll('.history-item input[type=checkbox]').forEach((c, i) => { if (i < 2) c.click(); });").await;
+    browser
+        .find(Locator::XPath("//button[contains(., 'Compare')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &browser,
+        "document.querySelector('.history-diff')",
+        20,
+        "the diff shows",
+    )
+    .await;
+    screenshot(&browser, "workspace-history-diff-1366x768").await;
+
+    // The dark setting turns the editor dark at once, and is kept on the server.
+    browser
+        .find(Locator::Id("editor-settings-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id("setting-theme"))
+        .await
+        .unwrap()
+        .select_by_value("dark")
+        .await
+        .unwrap();
+    let background = editor_background(&browser).await;
+    assert!(luminance(&background) < 0.3, "a dark editor: {background}");
+    browser
+        .find(Locator::Id("setting-indent"))
+        .await
+        .unwrap()
+        .select_by_value("2")
+        .await
+        .unwrap();
+    poll_api(
+        &browser,
+        "/api/v1/me/editor-settings",
+        15,
+        "the settings are saved on the server",
+        |s| s["theme"] == "dark" && s["indent"]["python"] == 2,
+    )
+    .await;
+    screenshot(&browser, "workspace-settings-dark-1366x768").await;
+    // Font size and key map apply at once, without a reload.
+    browser
+        .find(Locator::Id("setting-font-size"))
+        .await
+        .unwrap()
+        .select_by_value("18")
+        .await
+        .unwrap();
+    assert_eq!(
+        js(
+            &browser,
+            "return getComputedStyle(document.querySelector('.cm-content')).fontSize;"
+        )
+        .await,
+        "18px"
+    );
+    for (keymap, marker) in [("vim", ".cm-vim-panel"), ("emacs", ".cm-editor")] {
+        browser
+            .find(Locator::Id("setting-keymap"))
+            .await
+            .unwrap()
+            .select_by_value(keymap)
+            .await
+            .unwrap();
+        wait_until(
+            &browser,
+            &format!("document.querySelector('{marker}')"),
+            5,
+            keymap,
+        )
+        .await;
+    }
+    assert_eq!(
+        js(
+            &browser,
+            "return document.querySelector('.cm-vim-panel') === null;"
+        )
+        .await,
+        true,
+        "leaving Vim removes its status line"
+    );
+    browser
+        .find(Locator::Id("setting-keymap"))
+        .await
+        .unwrap()
+        .select_by_value("standard")
+        .await
+        .unwrap();
+    browser.refresh().await.unwrap();
+    wait_for_page(&browser).await;
+    let background = editor_background(&browser).await;
+    assert!(
+        luminance(&background) < 0.3,
+        "still dark after a reload: {background}"
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_phone_workspace_shows_one_pane_at_a_time_behind_tabs() {
+    let Some((_driver, browser)) = start_browser_sized(390, 844, false).await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("challenges/two-sum").await;
+    let email = app.new_candidate().await;
+    log_in(&browser, &app, &email).await;
+    browser.goto(&app.url("/challenges/two-sum")).await.unwrap();
+    wait_for_page(&browser).await;
+
+    let visible = "return ['ws-statement', 'ws-code', 'ws-console'].filter((id) => document.getElementById(id).getClientRects().length > 0);";
+    assert_eq!(
+        js(&browser, visible).await,
+        serde_json::json!(["ws-statement"])
+    );
+    let tab = browser.find(Locator::Id("ws-tab-statement")).await.unwrap();
+    assert_eq!(tab.attr("role").await.unwrap().as_deref(), Some("tab"));
+    assert_eq!(
+        tab.attr("aria-selected").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        js(
+            &browser,
+            "return document.getElementById('ws-statement').getAttribute('role');"
+        )
+        .await,
+        "tabpanel"
+    );
+    screenshot(&browser, "phone-tab-statement-390x844").await;
+
+    browser
+        .find(Locator::Id("ws-tab-code"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(js(&browser, visible).await, serde_json::json!(["ws-code"]));
+    screenshot(&browser, "phone-tab-code-390x844").await;
+    // Arrow keys move between the tabs.
+    press(&browser, '\u{E014}').await; // ArrowRight
+    assert_eq!(
+        js(&browser, visible).await,
+        serde_json::json!(["ws-console"])
+    );
+    assert_eq!(
+        js(&browser, "return document.activeElement.id;").await,
+        "ws-tab-result"
+    );
+    press(&browser, '\u{E012}').await; // ArrowLeft
+    assert_eq!(js(&browser, visible).await, serde_json::json!(["ws-code"]));
+
+    // Run switches to the Result tab by itself.
+    browser
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("javascript")
+        .await
+        .unwrap();
+    js(
+        &browser,
+        &format!(
+            "const v = window.rehearseEditor; v.dispatch({{changes: {{from: 0, to: v.state.doc.length, insert: {}}}}});",
+            serde_json::Value::String(TWO_SUM_JS.to_owned())
+        ),
+    )
+    .await;
+    browser
+        .find(Locator::Css("button[data-action=run]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(
+        js(&browser, visible).await,
+        serde_json::json!(["ws-console"])
+    );
+    wait_until(
+        &browser,
+        "document.querySelector('#results .result-summary')",
+        120,
+        "the run's result",
+    )
+    .await;
+    assert_fits(&browser, "code-challenge (result tab)", "390x844", "light").await;
+    screenshot(&browser, "phone-tab-result-390x844").await;
     browser.close().await.unwrap();
 }

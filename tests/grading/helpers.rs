@@ -23,7 +23,7 @@ pub fn grader() -> &'static Grader {
 fn load(dir: PathBuf) -> Challenge {
     let package = load_package(&dir, rehearse::harness::SUPPORT)
         .unwrap_or_else(|p| panic!("{}: {p:?}", dir.display()));
-    materialise(grader(), &package, &Default::default())
+    materialise(grader(), &package.challenge, &Default::default())
         .unwrap_or_else(|p| panic!("{}: {p:?}", dir.display()))
 }
 

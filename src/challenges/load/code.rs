@@ -4,12 +4,7 @@
 use super::*;
 
 impl Reader<'_> {
-    pub(super) fn code(
-        &mut self,
-        raw: &RawCode,
-        manifest: &RawManifest,
-        pending: &mut Vec<PendingTest>,
-    ) -> Option<CodeSpec> {
+    pub(super) fn code(&mut self, raw: &RawCode, manifest: &RawManifest) -> Option<CodeSpec> {
         let m = "challenge.toml";
         let mode = match raw.mode.as_str() {
             "function" => {
@@ -75,7 +70,8 @@ impl Reader<'_> {
         } else {
             None
         };
-        let tests = self.tests(&mode, &comparator, pending)?;
+        let mut generate = Vec::new();
+        let tests = self.tests(&mode, &comparator, &mut generate)?;
         for (i, test) in tests.iter().enumerate() {
             if let Err(e) =
                 crate::challenges::constraints::check_input(&mode, &constraints, &test.input)
@@ -112,6 +108,7 @@ impl Reader<'_> {
             languages,
             starters,
             tests,
+            generate,
             solutions,
             wrong,
             checker,

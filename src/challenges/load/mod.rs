@@ -62,19 +62,6 @@ pub struct Package {
     /// package is a new version, an unchanged one is not.
     pub hash: String,
     pub challenge: Challenge,
-    pub pending: Vec<PendingTest>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PendingTest {
-    /// Where the test goes in `CodeSpec::tests` once generated.
-    pub index: usize,
-    pub name: String,
-    pub sample: bool,
-    pub weight: u32,
-    pub script_path: String,
-    pub script: String,
-    pub args: Vec<String>,
 }
 
 /// Expands the paths given on a command line into package folders: a
@@ -348,10 +335,9 @@ impl<'a> Reader<'a> {
                 "only code challenges declare input constraints",
             );
         }
-        let mut pending = Vec::new();
         let spec = match raw.kind.as_str() {
             "code" => match &raw.code {
-                Some(code) => self.code(code, &raw, &mut pending).map(Spec::Code),
+                Some(code) => self.code(code, &raw).map(Spec::Code),
                 None => {
                     self.field(m, "code", "a code challenge needs a [code] table");
                     None
@@ -395,7 +381,6 @@ impl<'a> Reader<'a> {
             dir: self.dir.clone(),
             hash,
             challenge,
-            pending,
         })
     }
 }

@@ -9,7 +9,7 @@ impl Reader<'_> {
         &mut self,
         mode: &CodeMode,
         comparator: &Comparator,
-        pending: &mut Vec<PendingTest>,
+        pending: &mut Vec<GeneratedTest>,
     ) -> Option<Vec<TestCase>> {
         let file = "tests.json";
         let text = self.read(file, MAX_FILE_BYTES)?;
@@ -69,7 +69,7 @@ impl Reader<'_> {
                     continue;
                 }
                 if let Some(script) = self.read(script_path, MAX_SOURCE_BYTES) {
-                    pending.push(PendingTest {
+                    pending.push(GeneratedTest {
                         index: i,
                         name,
                         sample: raw.sample,

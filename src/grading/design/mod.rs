@@ -251,7 +251,10 @@ fn concept(sentences: &mut [Sentence], terms: &[String], section: Option<Section
     let place = section
         .map(|s| format!(" under {}", s.title()))
         .unwrap_or_default();
-    Finding::missing(format!("Missing{place}; looked for: {}.", terms.join(", ")))
+    // The rubric's label and reason say what was missing; the terms it
+    // looks for stay unsaid, so feedback teaches the idea, not words to
+    // paste in.
+    Finding::missing(format!("Not covered{place}."))
 }
 
 fn estimate(
@@ -307,11 +310,10 @@ fn estimate(
             ),
         },
         None => Finding::missing(format!(
-            "No estimate found{} (a number in a sentence about: {}).",
+            "No estimate of this found{}.",
             section
                 .map(|s| format!(" under {}", s.title()))
-                .unwrap_or_default(),
-            cues.join(", ")
+                .unwrap_or_default()
         )),
     }
 }
@@ -519,7 +521,7 @@ mod tests {
         assert_eq!(f.score, 0.0);
         assert!(f.criteria[0]
             .explanation
-            .starts_with("Missing under High-level design"));
+            .starts_with("Not covered under High-level design"));
         assert!(f.criteria[0].explanation.ends_with("Reads dominate."));
         assert!(f.criteria[3].explanation.contains("missing"));
     }

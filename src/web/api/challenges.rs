@@ -33,9 +33,21 @@ pub struct CatalogQuery {
     /// From 1.
     #[param(minimum = 1, maximum = 1000000)]
     page: Option<usize>,
-    /// 1–100; 50 when absent.
+    /// 1–100; 20 when absent.
     #[param(minimum = 1, maximum = 100)]
     per_page: Option<usize>,
+    /// `random`: one matching challenge picked at random, unsolved ones
+    /// first (the page redirects to it).
+    #[param(value_type = Option<CatalogPick>)]
+    pick: Option<String>,
+}
+
+/// What `pick` may ask for.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum CatalogPick {
+    Random,
 }
 
 /// How the catalog is ordered.
@@ -43,6 +55,7 @@ pub struct CatalogQuery {
 #[schema(rename_all = "lowercase")]
 #[allow(dead_code)]
 pub enum CatalogSort {
+    Number,
     Title,
     Difficulty,
     Acceptance,
@@ -54,7 +67,7 @@ impl CatalogQuery {
     pub fn echo(&self) -> serde_json::Value {
         json!({
             "kind": self.kind, "difficulty": self.difficulty, "skill": self.skill, "tag": self.tag,
-            "status": self.status, "q": self.q, "sort": self.sort,
+            "status": self.status, "q": self.q, "sort": self.sort, "per_page": self.per_page,
         })
     }
 
@@ -87,14 +100,15 @@ impl CatalogQuery {
             }
         };
         let sort = match empty(self.sort).as_deref() {
-            None | Some("title") => Sort::Title,
+            None | Some("number") => Sort::Number,
+            Some("title") => Sort::Title,
             Some("difficulty") => Sort::Difficulty,
             Some("acceptance") => Sort::Acceptance,
             Some("newest") => Sort::Newest,
             Some(_) => {
                 return Err(ValidationError::new(
                     "sort",
-                    "expected title, difficulty, acceptance or newest",
+                    "expected number, title, difficulty, acceptance or newest",
                 )
                 .into())
             }
@@ -105,7 +119,13 @@ impl CatalogQuery {
         if self.page.is_some_and(|n| n == 0 || n > 1_000_000) {
             return Err(ValidationError::new("page", "pages are numbered 1 to 1000000").into());
         }
+        let random = match empty(self.pick).as_deref() {
+            None => false,
+            Some("random") => true,
+            Some(_) => return Err(ValidationError::new("pick", "expected random").into()),
+        };
         Ok(Filter {
+            random,
             kind,
             difficulty,
             skill,
@@ -114,7 +134,7 @@ impl CatalogQuery {
             query: empty(self.q),
             sort,
             page: self.page.unwrap_or(1),
-            per_page: self.per_page.unwrap_or(50),
+            per_page: self.per_page.unwrap_or(20),
         })
     }
 }

@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod session;
 pub mod submissions;
 pub mod users;
+pub mod workspace;
 
 use serde::Serialize;
 

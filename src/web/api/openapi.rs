@@ -163,12 +163,17 @@ impl Modify for CommonErrors {
         super::authoring::review,
         super::admin::list_users,
         super::admin::update_user,
+        super::workspace::settings,
+        super::workspace::save_settings,
+        super::workspace::draft,
+        super::workspace::save_draft,
     ),
     // Schemas that only query parameters name (utoipa collects the others
     // from the bodies that use them).
     components(schemas(
         ErrorBody,
         super::challenges::CatalogSort,
+        super::challenges::CatalogPick,
         crate::domain::Kind,
         crate::domain::Difficulty,
         crate::catalog::Standing,
@@ -181,6 +186,7 @@ impl Modify for CommonErrors {
         (name = "authoring", description = "Instructors: drafts, publishing, export, statistics"),
         (name = "reviews", description = "Instructors: reviewing design answers"),
         (name = "admin", description = "Admins: users and roles"),
+        (name = "workspace", description = "Your editor settings and drafts, kept across devices"),
     )
 )]
 pub struct ApiDoc;

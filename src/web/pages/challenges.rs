@@ -28,11 +28,21 @@ pub async fn catalog(
     let echo = raw.echo();
     let filter = raw.into_filter()?;
     let result = page.state.catalog.browse(page.user(), &filter).await?;
+    if filter.random {
+        // "Pick one for me": straight to it. When nothing matches, the
+        // (empty) list below says so.
+        if let Some(entry) = result.entries.first() {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header(("Location", format!("/challenges/{}", entry.slug)))
+                .finish());
+        }
+    }
     let pages = result.total.div_ceil(result.per_page).max(1);
     let mut ctx = page.context();
     ctx.insert("result", &result);
     ctx.insert("pages", &pages);
     ctx.insert("query", &echo);
+    ctx.insert("import", &page.state.catalog.import_progress());
     ctx.insert(
         "skills",
         &skills::SKILLS
@@ -55,9 +65,16 @@ pub async fn catalog(
 pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, AppError> {
     let state = page.state.clone();
     let Some(view) = state.catalog.view(page.user(), &slug).await? else {
-        return Err(AppError::NotFound(format!(
-            "there is no challenge `{slug}`"
-        )));
+        let import = state.catalog.import_progress();
+        return Err(AppError::NotFound(if import.importing {
+            format!(
+                "There is no challenge {slug} yet. The challenge library is still being \
+                 imported ({} of {} so far); try again in a moment.",
+                import.staged, import.found
+            )
+        } else {
+            format!("There is no challenge {slug}.")
+        }));
     };
     let mut ctx = page.context();
     ctx.insert("challenge", view.as_ref());
@@ -105,10 +122,43 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
             ctx.insert("sections", &sections);
         }
     }
-    if let Some(user) = page.user() {
-        let recent = state.submissions.list_own(user, Some(&*slug), 10).await?;
-        ctx.insert("recent", &recent);
+    // Instructors see a check that did not pass, with what went wrong.
+    if page
+        .user()
+        .is_some_and(|u| u.role >= crate::domain::Role::Instructor)
+    {
+        if let Some(check) = state.catalog.check_of(&slug).await? {
+            if check.status != crate::domain::CheckStatus::Passed {
+                ctx.insert("check", &check);
+            }
+        }
     }
+    let settings = match page.user() {
+        Some(user) => {
+            let recent = state.submissions.list_own(user, Some(&*slug), 10).await?;
+            ctx.insert("recent", &recent);
+            // Shown once this one is solved (the page shows it when a
+            // submission is accepted).
+            ctx.insert(
+                "next_challenge",
+                &state.catalog.suggest(user, Some(&slug)).await?,
+            );
+            ctx.insert(
+                "solved",
+                &recent.iter().any(|s| {
+                    s.verdict == Some(crate::domain::Verdict::Accepted)
+                        && s.mode == crate::domain::Mode::Submit
+                }),
+            );
+            state.workspace.settings(user.id).await?
+        }
+        None => crate::workspace::EditorSettings::default(),
+    };
+    // Read by the editor before it draws, so it opens in the right theme.
+    let settings = serde_json::to_string(&settings)
+        .map_err(|e| AppError::Unexpected(e.to_string()))?
+        .replace("</", "<\\/");
+    ctx.insert("editor_settings_json", &settings);
     page.render("challenge.html", &ctx)
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use actix_multipart::Multipart;
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt as _;
 use serde::Deserialize;
@@ -29,6 +29,18 @@ fn see_other(location: &str) -> HttpResponse {
 
 /// `GET /instructor`
 pub async fn overview(page: PageCtx, auth: Auth<Instructor>) -> Result<HttpResponse, AppError> {
+    render_overview(&page, &auth, StatusCode::OK, None, &BTreeMap::new()).await
+}
+
+/// The overview, with the new-challenge form refilled and its errors
+/// beside the fields when it was refused.
+async fn render_overview(
+    page: &PageCtx,
+    auth: &Auth<Instructor>,
+    status: StatusCode,
+    form: Option<&NewDraftForm>,
+    errors: &BTreeMap<&'static str, String>,
+) -> Result<HttpResponse, AppError> {
     let rows = page.state.authoring.overview(&auth.identity.user).await?;
     let pending = page
         .state
@@ -36,34 +48,53 @@ pub async fn overview(page: PageCtx, auth: Auth<Instructor>) -> Result<HttpRespo
         .queue(&auth.identity.user, false)
         .await?
         .len();
+    let checks = page.state.catalog.unsettled_checks().await?;
     let mut ctx = page.context();
     ctx.insert("rows", &rows);
     ctx.insert("pending_reviews", &pending);
-    page.render("instructor.html", &ctx)
+    ctx.insert("checks", &checks);
+    ctx.insert("import", &page.state.catalog.import_progress());
+    ctx.insert("new_form", &form);
+    ctx.insert("errors", errors);
+    page.render_status(status, "instructor.html", &ctx)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, serde::Serialize)]
 pub struct NewDraftForm {
     slug: String,
     kind: String,
 }
 
-/// `POST /instructor/drafts`
+/// `POST /instructor/drafts`: a refused slug or kind is shown beside its
+/// field, the form kept.
 pub async fn create(
     page: PageCtx,
     auth: Auth<Instructor>,
     form: Form<NewDraftForm>,
 ) -> Result<HttpResponse, AppError> {
-    let draft = page
-        .state
-        .authoring
-        .create(
-            &auth.identity.user,
-            form.0.slug.trim(),
-            Kind::parse(form.0.kind.trim()).map_err(|e| e.for_field("kind"))?,
-        )
-        .await?;
-    Ok(see_other(&format!("/instructor/drafts/{}", draft.slug)))
+    let created = match Kind::parse(form.0.kind.trim()).map_err(|e| e.for_field("kind")) {
+        Ok(kind) => page
+            .state
+            .authoring
+            .create(&auth.identity.user, form.0.slug.trim(), kind)
+            .await
+            .map_err(AppError::from),
+        Err(e) => Err(e.into()),
+    };
+    match created {
+        Ok(draft) => Ok(see_other(&format!("/instructor/drafts/{}", draft.slug))),
+        // The slug is taken: that is the slug field's fault.
+        Err(e @ AppError::Authoring(crate::authoring::AuthoringError::Conflict(_))) => {
+            let errors = BTreeMap::from([("slug", crate::web::error::sentence(&e.to_string()))]);
+            render_overview(&page, &auth, e.class().0, Some(&form.0), &errors).await
+        }
+        Err(e) => match e.field_errors() {
+            Some(errors) => {
+                render_overview(&page, &auth, e.class().0, Some(&form.0), &errors).await
+            }
+            None => Err(e),
+        },
+    }
 }
 
 fn render_editor(
@@ -288,15 +319,30 @@ pub async fn review_page(
     auth: Auth<Instructor>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let id = SubmissionId::parse(&id)
-        .ok_or_else(|| AppError::NotFound("there is no such submission".into()))?;
+    render_review(&page, &auth, &id, StatusCode::OK, None, &BTreeMap::new()).await
+}
+
+/// The review page, with a refused review kept in its fields and the
+/// reason beside the one at fault.
+async fn render_review(
+    page: &PageCtx,
+    auth: &Auth<Instructor>,
+    id: &str,
+    status: StatusCode,
+    form: Option<&ReviewForm>,
+    errors: &BTreeMap<&'static str, String>,
+) -> Result<HttpResponse, AppError> {
+    let id = SubmissionId::parse(id)
+        .ok_or_else(|| AppError::NotFound("There is no such submission.".into()))?;
     let view = page.state.submissions.view(&auth.identity.user, id).await?;
     let mut ctx = page.context();
     ctx.insert("submission", &view);
-    page.render("review.html", &ctx)
+    ctx.insert("review_form", &form);
+    ctx.insert("errors", errors);
+    page.render_status(status, "review.html", &ctx)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, serde::Serialize)]
 pub struct ReviewForm {
     score: String,
     comment: String,
@@ -309,20 +355,41 @@ pub async fn review(
     id: web::Path<String>,
     form: Form<ReviewForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = SubmissionId::parse(&id)
-        .ok_or_else(|| AppError::NotFound("there is no such submission".into()))?;
-    let percent: f64 = form
+    let submission = SubmissionId::parse(&id)
+        .ok_or_else(|| AppError::NotFound("There is no such submission.".into()))?;
+    let percent = form
         .0
         .score
         .trim()
         .trim_end_matches('%')
-        .parse()
-        .map_err(|_| {
-            crate::domain::ValidationError::new("score", "a score is a number from 0 to 100")
-        })?;
-    page.state
-        .reviews
-        .review(&auth.identity.user, id, percent / 100.0, &form.0.comment)
-        .await?;
-    Ok(see_other("/instructor/reviews"))
+        .trim()
+        .parse::<f64>();
+    let saved = match percent {
+        Ok(percent) if percent.is_finite() => page
+            .state
+            .reviews
+            .review(
+                &auth.identity.user,
+                submission,
+                percent / 100.0,
+                &form.0.comment,
+            )
+            .await
+            .map(|_| ())
+            .map_err(AppError::from),
+        _ => Err(crate::domain::ValidationError::new(
+            "score",
+            "A score is a number from 0 to 100.",
+        )
+        .into()),
+    };
+    match saved {
+        Ok(()) => Ok(see_other("/instructor/reviews")),
+        Err(e) => match e.field_errors() {
+            Some(errors) => {
+                render_review(&page, &auth, &id, e.class().0, Some(&form.0), &errors).await
+            }
+            None => Err(e),
+        },
+    }
 }

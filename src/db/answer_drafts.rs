@@ -1,0 +1,100 @@
+//! The `answer_drafts` table: the code a user is writing, one row per
+//! challenge and language, so it follows them across devices.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::answer_drafts;
+use super::{DbConnection, DbError};
+use crate::domain::{ChallengeId, UserId};
+
+/// A stored draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerDraft {
+    pub language: String,
+    pub source: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+type Eq<C> = diesel::dsl::Eq<C, String>;
+type Mine = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Filter<answer_drafts::table, Eq<answer_drafts::user_id>>,
+        Eq<answer_drafts::challenge_id>,
+    >,
+    Eq<answer_drafts::language>,
+>;
+
+/// The one row a (user, challenge, language) may have.
+fn mine(user: UserId, challenge: ChallengeId, language: &str) -> Mine {
+    answer_drafts::table
+        .filter(answer_drafts::user_id.eq(user.to_string()))
+        .filter(answer_drafts::challenge_id.eq(challenge.to_string()))
+        .filter(answer_drafts::language.eq(language.to_owned()))
+}
+
+/// The user's draft of `challenge` in `language`, if any.
+pub fn get(
+    conn: &mut DbConnection,
+    user: UserId,
+    challenge: ChallengeId,
+    language: &str,
+) -> Result<Option<AnswerDraft>, DbError> {
+    let row: Option<(String, String, NaiveDateTime)> = mine(user, challenge, language)
+        .select((
+            answer_drafts::language,
+            answer_drafts::source,
+            answer_drafts::updated_at,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(language, source, updated)| AnswerDraft {
+        language,
+        source,
+        updated_at: updated.and_utc(),
+    }))
+}
+
+/// Stores the draft, replacing the one before; returns it as stored.
+pub fn put(
+    conn: &mut DbConnection,
+    user: UserId,
+    challenge: ChallengeId,
+    language: &str,
+    source: &str,
+) -> Result<AnswerDraft, DbError> {
+    let now = super::now();
+    let update = |conn: &mut DbConnection| -> Result<usize, DbError> {
+        Ok(diesel::update(mine(user, challenge, language))
+            .set((
+                answer_drafts::source.eq(source),
+                answer_drafts::updated_at.eq(now.naive_utc()),
+            ))
+            .execute(conn)?)
+    };
+    if update(conn)? == 0 {
+        let inserted = diesel::insert_into(answer_drafts::table)
+            .values((
+                answer_drafts::user_id.eq(user.to_string()),
+                answer_drafts::challenge_id.eq(challenge.to_string()),
+                answer_drafts::language.eq(language),
+                answer_drafts::source.eq(source),
+                answer_drafts::updated_at.eq(now.naive_utc()),
+            ))
+            .execute(conn)
+            .map_err(DbError::from);
+        match inserted {
+            Ok(_) => {}
+            // Another tab saved first: ours is the newer text.
+            Err(e) if e.is_unique_violation() => {
+                update(conn)?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(AnswerDraft {
+        language: language.to_owned(),
+        source: source.to_owned(),
+        updated_at: now,
+    })
+}
