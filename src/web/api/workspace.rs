@@ -54,7 +54,7 @@ pub async fn save_settings(
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-pub struct DraftQuery {
+pub struct AnswerDraftQuery {
     /// `python`, `cpp`, … for code; `sql` for SQL.
     #[param(max_length = 32)]
     language: String,
@@ -63,7 +63,7 @@ pub struct DraftQuery {
 /// A draft to keep.
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DraftBody {
+pub struct AnswerDraftBody {
     /// `python`, `cpp`, … for code; `sql` for SQL.
     #[schema(max_length = 32)]
     language: String,
@@ -74,13 +74,13 @@ pub struct DraftBody {
 
 /// A kept draft.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct DraftJson {
+pub struct AnswerDraftJson {
     language: String,
     source: String,
     updated_at: chrono::DateTime<chrono::Utc>,
 }
 
-impl From<crate::db::answer_drafts::AnswerDraft> for DraftJson {
+impl From<crate::db::answer_drafts::AnswerDraft> for AnswerDraftJson {
     fn from(d: crate::db::answer_drafts::AnswerDraft) -> Self {
         Self {
             language: d.language,
@@ -96,9 +96,9 @@ impl From<crate::db::answer_drafts::AnswerDraft> for DraftJson {
     path = "/api/v1/challenges/{slug}/draft",
     operation_id = "getDraft",
     tag = "workspace",
-    params(("slug" = String, Path, description = "Challenge slug"), DraftQuery),
+    params(("slug" = String, Path, description = "Challenge slug"), AnswerDraftQuery),
     responses(
-        (status = 200, description = "Your draft in that language", body = DraftJson),
+        (status = 200, description = "Your draft in that language", body = AnswerDraftJson),
         (status = 404, description = "No such challenge, or no draft in that language", body = crate::web::api::openapi::ErrorBody),
         (status = 422, description = "The challenge is not written in that language", body = crate::web::api::openapi::ErrorBody),
     ),
@@ -108,7 +108,7 @@ pub async fn draft(
     state: web::Data<AppState>,
     auth: Auth,
     slug: web::Path<Slug>,
-    query: web::Query<DraftQuery>,
+    query: web::Query<AnswerDraftQuery>,
 ) -> Result<HttpResponse, AppError> {
     let language = &query.language;
     match state
@@ -116,7 +116,7 @@ pub async fn draft(
         .draft(&auth.identity.user, &slug, language)
         .await?
     {
-        Some(draft) => Ok(HttpResponse::Ok().json(DraftJson::from(draft))),
+        Some(draft) => Ok(HttpResponse::Ok().json(AnswerDraftJson::from(draft))),
         None => Err(AppError::NotFound(format!(
             "You have no {language} draft of {slug}."
         ))),
@@ -129,10 +129,10 @@ pub async fn draft(
     path = "/api/v1/challenges/{slug}/draft",
     operation_id = "saveDraft",
     tag = "workspace",
-    request_body = DraftBody,
+    request_body = AnswerDraftBody,
     params(("slug" = String, Path, description = "Challenge slug")),
     responses(
-        (status = 200, description = "The draft as kept", body = DraftJson),
+        (status = 200, description = "The draft as kept", body = AnswerDraftJson),
         (status = 404, description = "No such challenge", body = crate::web::api::openapi::ErrorBody),
         (status = 422, description = "Not a language of this challenge, or the draft is too long", body = crate::web::api::openapi::ErrorBody),
     ),
@@ -142,12 +142,12 @@ pub async fn save_draft(
     state: web::Data<AppState>,
     auth: Auth,
     slug: web::Path<Slug>,
-    body: Json<DraftBody>,
+    body: Json<AnswerDraftBody>,
 ) -> Result<HttpResponse, AppError> {
-    let DraftBody { language, source } = body.into_inner();
+    let AnswerDraftBody { language, source } = body.into_inner();
     let draft = state
         .workspace
         .save_draft(&auth.identity.user, &slug, &language, source)
         .await?;
-    Ok(HttpResponse::Ok().json(DraftJson::from(draft)))
+    Ok(HttpResponse::Ok().json(AnswerDraftJson::from(draft)))
 }
