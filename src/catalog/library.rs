@@ -22,9 +22,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Catalog, CatalogError, Imported};
 use crate::challenges::load_package;
-use crate::db::challenges::{self as store, CheckRecord, Origin};
+use crate::db::challenges::{self as store, CheckRecord};
 use crate::domain::{ChallengeId, CheckStatus};
-use crate::grading::check::{run_expectations, PackageCheck};
+use crate::grading::check::{run_expectations, CheckLine, PackageCheck};
 
 /// What checking a package found, for display (and stored with a version
 /// checked in the background).
@@ -44,6 +44,17 @@ pub struct CheckLineView {
     pub outcome: String,
 }
 
+impl From<CheckLine> for CheckLineView {
+    fn from(l: CheckLine) -> Self {
+        Self {
+            path: l.path,
+            expectation: l.expectation,
+            ok: l.ok,
+            outcome: l.outcome,
+        }
+    }
+}
+
 impl From<&PackageCheck> for CheckResult {
     fn from(check: &PackageCheck) -> Self {
         CheckResult {
@@ -52,12 +63,8 @@ impl From<&PackageCheck> for CheckResult {
             lines: check
                 .lines
                 .iter()
-                .map(|l| CheckLineView {
-                    path: l.path.clone(),
-                    expectation: l.expectation.clone(),
-                    ok: l.ok,
-                    outcome: l.outcome.clone(),
-                })
+                .cloned()
+                .map(CheckLineView::from)
                 .collect(),
             seconds: check.duration.as_secs_f64(),
         }
@@ -172,37 +179,10 @@ impl Catalog {
                 })))
             }
         };
-        let slug = package.challenge.slug.clone();
-        let stored = self
-            .db
-            .run_blocking(|conn| store::current_hash(conn, &slug))?;
-        if stored.as_deref() == Some(package.hash.as_str()) {
-            let record = self
-                .db
-                .run_blocking(|conn| store::find_by_slug(conn, &slug))?;
-            return Ok(Imported::Unchanged {
-                version: record.map(|r| r.current_version).unwrap_or(1),
-            });
+        if let Some(unchanged) = self.unchanged(&package)? {
+            return Ok(unchanged);
         }
-        let files = crate::challenges::files::read_files(dir).map_err(|reason| {
-            CatalogError::PackageFiles {
-                dir: dir.display().to_string(),
-                reason,
-            }
-        })?;
-        let (_, version) = self.save(
-            &package.challenge,
-            &package.hash,
-            Origin::Library,
-            None,
-            Some(&files),
-            CheckStatus::Pending,
-        )?;
-        Ok(if version == 1 {
-            Imported::Created { version }
-        } else {
-            Imported::NewVersion { version }
-        })
+        self.store_library_version(dir, &package.challenge, &package.hash, CheckStatus::Pending)
     }
 
     /// Checks one stored version (blocking) and records the outcome;
@@ -225,12 +205,7 @@ impl Catalog {
             Ok(Some(challenge)) => {
                 result.lines = run_expectations(&self.grader, &challenge, cancel)
                     .into_iter()
-                    .map(|l| CheckLineView {
-                        path: l.path,
-                        expectation: l.expectation,
-                        ok: l.ok,
-                        outcome: l.outcome,
-                    })
+                    .map(CheckLineView::from)
                     .collect();
                 result.passed = result.lines.iter().all(|l| l.ok);
             }

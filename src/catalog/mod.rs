@@ -284,17 +284,8 @@ impl Catalog {
     ) -> Result<Imported, CatalogError> {
         // A cheap look first: an unchanged package needs no checks.
         if let Ok(package) = load_package(dir, crate::harness::SUPPORT) {
-            let slug = package.challenge.slug.clone();
-            let stored = self
-                .db
-                .run_blocking(|conn| store::current_hash(conn, &slug))?;
-            if stored.as_deref() == Some(package.hash.as_str()) {
-                let record = self
-                    .db
-                    .run_blocking(|conn| store::find_by_slug(conn, &slug))?;
-                return Ok(Imported::Unchanged {
-                    version: record.map(|r| r.current_version).unwrap_or(1),
-                });
+            if let Some(unchanged) = self.unchanged(&package)? {
+                return Ok(unchanged);
             }
         }
         let check = check_package(&self.grader, dir, cancel);
@@ -305,22 +296,48 @@ impl Catalog {
         else {
             return Ok(Imported::Refused(Box::new(check)));
         };
-        // Kept beside the version for export and editing; a package that
-        // loaded but cannot be read as files is refused, not stored without.
+        self.store_library_version(dir, challenge, hash, CheckStatus::Passed)
+    }
+
+    /// `Imported::Unchanged` when `package` is the stored current version.
+    fn unchanged(
+        &self,
+        package: &crate::challenges::Package,
+    ) -> Result<Option<Imported>, CatalogError> {
+        let slug = package.challenge.slug.as_str();
+        let stored = self
+            .db
+            .run_blocking(|conn| store::current_hash(conn, slug))?;
+        if stored.as_deref() != Some(package.hash.as_str()) {
+            return Ok(None);
+        }
+        let record = self
+            .db
+            .run_blocking(|conn| store::find_by_slug(conn, slug))?;
+        Ok(Some(Imported::Unchanged {
+            version: record.map(|r| r.current_version).unwrap_or(1),
+        }))
+    }
+
+    /// Stores a package folder's challenge as its next version, with the
+    /// folder's files kept beside it for export and editing (a package
+    /// that loaded but cannot be read as files is refused, not stored
+    /// without).
+    fn store_library_version(
+        &self,
+        dir: &Path,
+        challenge: &Challenge,
+        hash: &str,
+        check: CheckStatus,
+    ) -> Result<Imported, CatalogError> {
         let files = crate::challenges::files::read_files(dir).map_err(|reason| {
             CatalogError::PackageFiles {
                 dir: dir.display().to_string(),
                 reason,
             }
         })?;
-        let (_, version) = self.save(
-            challenge,
-            hash,
-            Origin::Library,
-            None,
-            Some(&files),
-            CheckStatus::Passed,
-        )?;
+        let (_, version) =
+            self.save(challenge, hash, Origin::Library, None, Some(&files), check)?;
         Ok(if version == 1 {
             Imported::Created { version }
         } else {

@@ -64,34 +64,29 @@ pub fn put(
     source: &str,
 ) -> Result<AnswerDraft, DbError> {
     let now = super::now();
-    let update = |conn: &mut DbConnection| -> Result<usize, DbError> {
-        Ok(diesel::update(mine(user, challenge, language))
-            .set((
-                answer_drafts::source.eq(source),
-                answer_drafts::updated_at.eq(now.naive_utc()),
-            ))
-            .execute(conn)?)
-    };
-    if update(conn)? == 0 {
-        let inserted = diesel::insert_into(answer_drafts::table)
-            .values((
-                answer_drafts::user_id.eq(user.to_string()),
-                answer_drafts::challenge_id.eq(challenge.to_string()),
-                answer_drafts::language.eq(language),
-                answer_drafts::source.eq(source),
-                answer_drafts::updated_at.eq(now.naive_utc()),
-            ))
-            .execute(conn)
-            .map_err(DbError::from);
-        match inserted {
-            Ok(_) => {}
-            // Another tab saved first: ours is the newer text.
-            Err(e) if e.is_unique_violation() => {
-                update(conn)?;
-            }
-            Err(e) => return Err(e),
-        }
-    }
+    // Another tab may save at the same moment: the later text wins.
+    super::upsert(
+        conn,
+        |conn| {
+            Ok(diesel::update(mine(user, challenge, language))
+                .set((
+                    answer_drafts::source.eq(source),
+                    answer_drafts::updated_at.eq(now.naive_utc()),
+                ))
+                .execute(conn)?)
+        },
+        |conn| {
+            Ok(diesel::insert_into(answer_drafts::table)
+                .values((
+                    answer_drafts::user_id.eq(user.to_string()),
+                    answer_drafts::challenge_id.eq(challenge.to_string()),
+                    answer_drafts::language.eq(language),
+                    answer_drafts::source.eq(source),
+                    answer_drafts::updated_at.eq(now.naive_utc()),
+                ))
+                .execute(conn)?)
+        },
+    )?;
     Ok(AnswerDraft {
         language: language.to_owned(),
         source: source.to_owned(),

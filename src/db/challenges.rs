@@ -135,6 +135,21 @@ impl Row {
     }
 }
 
+type OneVersion = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        challenge_versions::table,
+        diesel::dsl::Eq<challenge_versions::challenge_id, String>,
+    >,
+    diesel::dsl::Eq<challenge_versions::version, i32>,
+>;
+
+/// The row of one version of a challenge.
+fn one_version(id: ChallengeId, version: u32) -> OneVersion {
+    challenge_versions::table
+        .filter(challenge_versions::challenge_id.eq(id.to_string()))
+        .filter(challenge_versions::version.eq(version as i32))
+}
+
 fn json_list(items: &[String]) -> String {
     serde_json::Value::from(items.to_vec()).to_string()
 }
@@ -193,9 +208,7 @@ pub fn package(
     id: ChallengeId,
     version: u32,
 ) -> Result<Option<String>, DbError> {
-    Ok(challenge_versions::table
-        .filter(challenge_versions::challenge_id.eq(id.to_string()))
-        .filter(challenge_versions::version.eq(version as i32))
+    Ok(one_version(id, version)
         .select(challenge_versions::package)
         .first::<String>(conn)
         .optional()?)
@@ -208,9 +221,7 @@ pub fn view(
     id: ChallengeId,
     version: u32,
 ) -> Result<Option<Option<String>>, DbError> {
-    Ok(challenge_versions::table
-        .filter(challenge_versions::challenge_id.eq(id.to_string()))
-        .filter(challenge_versions::version.eq(version as i32))
+    Ok(one_version(id, version)
         .select(challenge_versions::view)
         .first::<Option<String>>(conn)
         .optional()?)
@@ -223,13 +234,9 @@ pub fn set_view(
     version: u32,
     view_json: &str,
 ) -> Result<(), DbError> {
-    diesel::update(
-        challenge_versions::table
-            .filter(challenge_versions::challenge_id.eq(id.to_string()))
-            .filter(challenge_versions::version.eq(version as i32)),
-    )
-    .set(challenge_versions::view.eq(view_json))
-    .execute(conn)?;
+    diesel::update(one_version(id, version))
+        .set(challenge_versions::view.eq(view_json))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -239,9 +246,7 @@ pub fn files(
     id: ChallengeId,
     version: u32,
 ) -> Result<Option<String>, DbError> {
-    Ok(challenge_versions::table
-        .filter(challenge_versions::challenge_id.eq(id.to_string()))
-        .filter(challenge_versions::version.eq(version as i32))
+    Ok(one_version(id, version)
         .select(challenge_versions::files)
         .first::<Option<String>>(conn)
         .optional()?
@@ -326,16 +331,12 @@ pub fn set_package(
     package_json: &str,
     view_json: &str,
 ) -> Result<(), DbError> {
-    diesel::update(
-        challenge_versions::table
-            .filter(challenge_versions::challenge_id.eq(id.to_string()))
-            .filter(challenge_versions::version.eq(version as i32)),
-    )
-    .set((
-        challenge_versions::package.eq(package_json),
-        challenge_versions::view.eq(view_json),
-    ))
-    .execute(conn)?;
+    diesel::update(one_version(id, version))
+        .set((
+            challenge_versions::package.eq(package_json),
+            challenge_versions::view.eq(view_json),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -347,17 +348,13 @@ pub fn record_check(
     status: CheckStatus,
     report_json: Option<&str>,
 ) -> Result<(), DbError> {
-    diesel::update(
-        challenge_versions::table
-            .filter(challenge_versions::challenge_id.eq(id.to_string()))
-            .filter(challenge_versions::version.eq(version as i32)),
-    )
-    .set((
-        challenge_versions::check_status.eq(status.as_str()),
-        challenge_versions::check_report.eq(report_json),
-        challenge_versions::checked_at.eq(super::now().naive_utc()),
-    ))
-    .execute(conn)?;
+    diesel::update(one_version(id, version))
+        .set((
+            challenge_versions::check_status.eq(status.as_str()),
+            challenge_versions::check_report.eq(report_json),
+            challenge_versions::checked_at.eq(super::now().naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 

@@ -19,33 +19,27 @@ pub fn get(conn: &mut DbConnection, user: UserId) -> Result<Option<String>, DbEr
 /// Stores the user's settings, replacing what was there.
 pub fn put(conn: &mut DbConnection, user: UserId, settings: &str) -> Result<(), DbError> {
     let now = super::now().naive_utc();
-    let update = |conn: &mut DbConnection| -> Result<usize, DbError> {
-        Ok(
-            diesel::update(editor_settings::table.find(user.to_string()))
-                .set((
+    // Saved from another tab at the same moment: the later one wins.
+    super::upsert(
+        conn,
+        |conn| {
+            Ok(
+                diesel::update(editor_settings::table.find(user.to_string()))
+                    .set((
+                        editor_settings::settings.eq(settings),
+                        editor_settings::updated_at.eq(now),
+                    ))
+                    .execute(conn)?,
+            )
+        },
+        |conn| {
+            Ok(diesel::insert_into(editor_settings::table)
+                .values((
+                    editor_settings::user_id.eq(user.to_string()),
                     editor_settings::settings.eq(settings),
                     editor_settings::updated_at.eq(now),
                 ))
-                .execute(conn)?,
-        )
-    };
-    if update(conn)? == 0 {
-        let inserted = diesel::insert_into(editor_settings::table)
-            .values((
-                editor_settings::user_id.eq(user.to_string()),
-                editor_settings::settings.eq(settings),
-                editor_settings::updated_at.eq(now),
-            ))
-            .execute(conn)
-            .map_err(DbError::from);
-        match inserted {
-            Ok(_) => {}
-            // Saved from another tab at the same moment: ours replaces it.
-            Err(e) if e.is_unique_violation() => {
-                update(conn)?;
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
+                .execute(conn)?)
+        },
+    )
 }

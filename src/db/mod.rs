@@ -30,6 +30,24 @@ pub use error::DbError;
 
 /// The current time, as stored: UTC, truncated to microseconds (the finest
 /// precision both backends keep) so that a value reads back equal.
+/// Writes one row by key, portably: `update` it, or `insert` it when it is
+/// not there; if another writer inserted it meanwhile (a unique
+/// violation), `update` again — the later write wins.
+pub(crate) fn upsert(
+    conn: &mut DbConnection,
+    update: impl Fn(&mut DbConnection) -> Result<usize, DbError>,
+    insert: impl FnOnce(&mut DbConnection) -> Result<usize, DbError>,
+) -> Result<(), DbError> {
+    if update(conn)? > 0 {
+        return Ok(());
+    }
+    match insert(conn) {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_unique_violation() => update(conn).map(|_| ()),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     let now = chrono::Utc::now();
     let micros = now.timestamp_micros();

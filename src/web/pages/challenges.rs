@@ -94,12 +94,7 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
                 .iter()
                 .map(|l| (l.language.as_str(), l.starter.as_str()))
                 .collect();
-            // Embedded in a <script type="application/json">: `</` must not
-            // end the element early.
-            let json = serde_json::to_string(&starters)
-                .map_err(|e| AppError::Unexpected(e.to_string()))?
-                .replace("</", "<\\/");
-            ctx.insert("starters_json", &json);
+            ctx.insert("starters_json", &script_json(&starters)?);
             let first = code.languages.first();
             ctx.insert(
                 "first_starter",
@@ -155,11 +150,16 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
         None => crate::workspace::EditorSettings::default(),
     };
     // Read by the editor before it draws, so it opens in the right theme.
-    let settings = serde_json::to_string(&settings)
-        .map_err(|e| AppError::Unexpected(e.to_string()))?
-        .replace("</", "<\\/");
-    ctx.insert("editor_settings_json", &settings);
+    ctx.insert("editor_settings_json", &script_json(&settings)?);
     page.render("challenge.html", &ctx)
+}
+
+/// `value` as JSON to embed in a `<script type="application/json">`:
+/// `</` must not end the element early.
+fn script_json(value: &impl serde::Serialize) -> Result<String, AppError> {
+    Ok(serde_json::to_string(value)
+        .map_err(|e| AppError::Unexpected(e.to_string()))?
+        .replace("</", "<\\/"))
 }
 
 fn section_hint(section: Section) -> &'static str {
