@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin=target/debug/rehearse
+bin="${CARGO_TARGET_DIR:-target}/debug/rehearse"
 tools=target/api-tools/bin
 pg_url="${REHEARSE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
 # Fixed, so a failure reproduces; enough examples to reach every check.

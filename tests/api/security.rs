@@ -254,6 +254,21 @@ async fn readiness_reports_a_disk_without_room() {
     assert!(ready.text().await.unwrap().contains("disk nearly full"));
 }
 
+/// Kills the server when the test fails before it stopped: a leaked server
+/// goes on checking the whole library on every core, slowing every other
+/// test in the run.
+struct KillOnDrop(Option<u32>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(pid) = self.0 {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    }
+}
+
 /// Item 11: SIGTERM while the library import was still checking packages
 /// waited for the whole import (minutes).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -273,6 +288,7 @@ async fn sigterm_during_the_library_import_stops_the_server_promptly() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let mut guard = KillOnDrop(Some(child.id()));
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     while stderr.read_line(&mut line).unwrap() > 0 && !line.contains("listening on") {
@@ -287,6 +303,13 @@ async fn sigterm_during_the_library_import_stops_the_server_promptly() {
             digits.parse().ok()
         })
         .unwrap_or_else(|| panic!("no port in {line:?}"));
+    // The log is drained from here on: a full pipe would block the server's
+    // logging, and with it every request the test makes.
+    let reader = std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut rest);
+        rest
+    });
     // On a fresh data directory the whole library is listed before its
     // solutions are checked (which takes minutes): the catalog is ready
     // while the checks run, and they are what SIGTERM interrupts.
@@ -294,7 +317,10 @@ async fn sigterm_during_the_library_import_stops_the_server_promptly() {
         .unwrap()
         .filter(|e| e.as_ref().unwrap().path().join("challenge.toml").is_file())
         .count();
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .unwrap();
     let mut listed = 0;
     for _ in 0..3000 {
         let page: serde_json::Value = client
@@ -322,11 +348,6 @@ async fn sigterm_during_the_library_import_stops_the_server_promptly() {
         .status()
         .unwrap()
         .success());
-    let reader = std::thread::spawn(move || {
-        let mut rest = String::new();
-        let _ = std::io::Read::read_to_string(&mut stderr, &mut rest);
-        rest
-    });
     // A hang guard, not a timing: the whole import takes minutes.
     let mut status = None;
     for _ in 0..600 {
@@ -337,9 +358,9 @@ async fn sigterm_during_the_library_import_stops_the_server_promptly() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     let Some(status) = status else {
-        let _ = child.kill();
         panic!("the server was still running a minute after SIGTERM");
     };
+    guard.0 = None;
     let log = reader.join().unwrap();
     assert!(status.success(), "exit status {status}; log:\n{log}");
     assert!(log.contains("server stopped"), "{log}");

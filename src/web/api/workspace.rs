@@ -94,7 +94,7 @@ impl From<crate::db::answer_drafts::AnswerDraft> for AnswerDraftJson {
 #[utoipa::path(
     get,
     path = "/api/v1/challenges/{slug}/draft",
-    operation_id = "getDraft",
+    operation_id = "getAnswerDraft",
     tag = "workspace",
     params(("slug" = String, Path, description = "Challenge slug"), AnswerDraftQuery),
     responses(
@@ -127,7 +127,7 @@ pub async fn draft(
 #[utoipa::path(
     put,
     path = "/api/v1/challenges/{slug}/draft",
-    operation_id = "saveDraft",
+    operation_id = "saveAnswerDraft",
     tag = "workspace",
     request_body = AnswerDraftBody,
     params(("slug" = String, Path, description = "Challenge slug")),
