@@ -71,6 +71,9 @@ pub struct Settings {
     /// Import `library_dir` at start-up (in the background; a package that
     /// changed becomes a new version, one that fails its checks is skipped).
     pub import_library: bool,
+    /// The folder of interview formats (`*.toml`, see `interviews::format`),
+    /// read at start-up.
+    pub interviews_dir: PathBuf,
     /// Grading workers in this process; unset means one per core, 0 none
     /// (then separate `rehearse worker` processes grade).
     pub workers: Option<usize>,
@@ -121,6 +124,7 @@ impl Default for Settings {
             http_workers: None,
             library_dir: PathBuf::from("challenges"),
             import_library: true,
+            interviews_dir: PathBuf::from("interviews"),
             workers: None,
             submissions_per_minute: 20,
             pending_submissions: 5,

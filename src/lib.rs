@@ -5,7 +5,7 @@
 //!
 //! - `web` (pages and the JSON API) calls the services: `accounts`,
 //!   `catalog`, `submissions`, `progress`, `reviews`, `authoring`,
-//!   `workspace`;
+//!   `workspace`, `interviews`;
 //! - services store through `db` (SQLite or PostgreSQL, one code path);
 //! - `worker` takes jobs from the grading queue and calls `grading`, which
 //!   wraps answers with `harness` code and runs them in `rehearse_sandbox`;
@@ -27,6 +27,7 @@ pub mod db;
 pub mod domain;
 pub mod grading;
 pub mod harness;
+pub mod interviews;
 #[cfg(test)]
 mod layering;
 pub mod progress;

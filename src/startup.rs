@@ -27,11 +27,15 @@ use crate::worker::{Wake, WorkerPool};
 
 /// How often expired sessions are swept.
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
+/// How often each serving process looks for mock interviews past their
+/// deadline: how late, at most, a deadline's submissions are sent.
+const INTERVIEW_CLOSER_EVERY: Duration = Duration::from_secs(2);
 
 pub struct Application {
     port: u16,
     server: Server,
     accounts: Accounts,
+    interviews: crate::interviews::Interviews,
     workers: Option<WorkerPool>,
     /// Stops the library import when the server stops.
     import: rehearse_sandbox::CancelToken,
@@ -138,6 +142,16 @@ impl Application {
                     .context("cannot start the grading workers")?,
             ),
         };
+        let (formats, bad_formats) = crate::interviews::format::load_dir(&settings.interviews_dir);
+        for bad in &bad_formats {
+            tracing::warn!(error = %bad, "an interview format was not loaded");
+        }
+        let interviews = crate::interviews::Interviews::new(
+            db.clone(),
+            catalog.clone(),
+            submissions.clone(),
+            formats,
+        );
         let state = Data::new(AppState {
             accounts: accounts.clone(),
             catalog: catalog.clone(),
@@ -146,6 +160,7 @@ impl Application {
             authoring: crate::authoring::Authoring::new(db.clone(), catalog.clone()),
             reviews: crate::reviews::Reviews::new(db.clone(), catalog.clone(), submissions.clone()),
             workspace: crate::workspace::Workspace::new(db.clone(), catalog.clone()),
+            interviews: interviews.clone(),
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,
@@ -181,6 +196,7 @@ impl Application {
             port,
             server: server.run(),
             accounts,
+            interviews,
             workers,
             import,
         })
@@ -206,9 +222,27 @@ impl Application {
                 }
             }
         };
+        // Mock interviews whose clock ran out are closed here, by whichever
+        // serving process gets there first (each session is leased).
+        let interviews = self.interviews;
+        let closer = async move {
+            let owner = worker_name("closer");
+            let mut tick = tokio::time::interval(INTERVIEW_CLOSER_EVERY);
+            loop {
+                tick.tick().await;
+                match interviews.close_due(&owner).await {
+                    Ok(0) => {}
+                    Ok(n) => {
+                        tracing::info!(closed = n, "mock interviews past their deadline closed")
+                    }
+                    Err(e) => tracing::warn!(error = %e, "closing mock interviews failed"),
+                }
+            }
+        };
         let result = tokio::select! {
             result = self.server => result,
             () = housekeeping => Ok(()),
+            () = closer => Ok(()),
         };
         // An import still checking packages stops at once; what it had
         // stored stays, the rest is imported by the next start.

@@ -7,13 +7,17 @@
 //   custom test cases (cases.js) and past submissions with diffs
 //   (history.js, diff.js);
 // - live grading on a submission's own page, and submitted code shown
-//   highlighted in the reader's theme.
+//   highlighted in the reader's theme;
+// - catalog filters that apply as they change (catalog.js);
+// - mock interview clocks counting down (clock.js).
 
 import { follow, renderSummary } from "./results.js";
 import { workspaceLayout } from "./layout.js";
 import { codeWorkspace, designWorkspace } from "./workspace.js";
 import { codeViewer } from "./editor.js";
 import { onSchemeChange, storedSettings } from "./settings.js";
+import { liveCatalog } from "./catalog.js";
+import { clocks } from "./clock.js";
 
 function submissionPage(root) {
   if (root.dataset.status === "done" || root.dataset.status === "failed") return;
@@ -36,6 +40,9 @@ document.addEventListener("DOMContentLoaded", () => {
   const submission = document.getElementById("submission");
   if (submission) submissionPage(submission);
   document.querySelectorAll(".code-view[data-language]").forEach(readOnlyCode);
+  const filters = document.getElementById("catalog-filters");
+  if (filters) liveCatalog(filters);
+  clocks();
 });
 
 window.Rehearse = { follow, renderSummary };

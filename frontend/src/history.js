@@ -6,7 +6,7 @@
 
 import { el, getJson, shortDate } from "./dom.js";
 import { lineDiff } from "./diff.js";
-import { verdictBadge } from "./results.js";
+import { outcomeBadge } from "./results.js";
 import { codeViewer } from "./editor.js";
 
 /// The text of an answer, whatever its kind.
@@ -97,7 +97,7 @@ export function submissionHistory(panel, { slug, settings, onLoad }) {
           "div",
           { class: "history-head" },
           el("h3", { class: "history-title" }, describe(submission)),
-          verdictBadge(submission.verdict),
+          outcomeBadge(submission),
           submission.answer.kind !== "design" ? load : null,
           el("a", { href: `/submissions/${id}`, class: "small" }, "Open on its own page"),
         ),
@@ -126,7 +126,8 @@ export function submissionHistory(panel, { slug, settings, onLoad }) {
   const render = (submissions) => {
     list.replaceChildren(
       ...submissions.map((s) => {
-        const score = typeof s.score === "number" ? `${Math.round(s.score * 100)} %` : null;
+        // A design answer's badge already says its percentage.
+        const score = typeof s.score === "number" && s.answer.kind !== "design" ? `${Math.round(s.score * 100)} %` : null;
         const points = typeof s.points === "number" ? `${s.points} points` : null;
         const openButton = el("button", { type: "button", class: "link-button history-open" }, describe(s));
         openButton.addEventListener("click", () => open(s.id));
@@ -135,7 +136,7 @@ export function submissionHistory(panel, { slug, settings, onLoad }) {
           { class: "history-item" },
           el("input", { type: "checkbox", value: s.id, "aria-label": `Compare the ${describe(s, true)}` }),
           openButton,
-          s.status === "queued" || s.status === "running" ? el("span", { class: "verdict verdict-pending" }, s.status === "queued" ? "Queued" : "Running") : verdictBadge(s.verdict),
+          s.status === "queued" || s.status === "running" ? el("span", { class: "verdict verdict-pending" }, s.status === "queued" ? "Queued" : "Running") : outcomeBadge(s),
           score ? el("span", { class: "figure muted" }, score) : null,
           points && s.mode === "submit" ? el("span", { class: "figure muted" }, points) : null,
         );

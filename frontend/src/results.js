@@ -103,15 +103,28 @@ function renderDesign(feedback) {
   );
 }
 
+/// A design answer is scored, not judged right or wrong: its badge says
+/// "Scored N %" (or "Reviewed: N %" once an instructor has reviewed it),
+/// as the server-rendered lists do (`m::outcome`).
+export function outcomeBadge(view) {
+  const design = view.answer && view.answer.kind === "design";
+  const score = view.review ? view.review.score : view.score;
+  if (!design || typeof score !== "number") return verdictBadge(view.verdict);
+  const label = `${view.review ? "Reviewed: " : "Scored "}${Math.round(score * 100)} %`;
+  return el("span", { class: "verdict verdict-scored" }, label);
+}
+
 /// The headline: verdict, points (submissions), score and cost. Each
 /// figure is one span that never wraps inside itself (`.result-headline`).
 function renderHeadline(view) {
-  const headline = el("div", { class: "result-headline" }, verdictBadge(view.verdict));
+  const design = view.answer && view.answer.kind === "design";
+  const headline = el("div", { class: "result-headline" }, outcomeBadge(view));
   if (view.mode === "submit" && view.points !== null && view.points !== undefined) {
-    headline.append(el("span", { class: "points" }, `${view.points} / ${view.max_points} points`));
+    headline.append(el("span", { class: "points" }, `${view.points} of ${view.max_points} points`));
   }
-  if (view.score !== null && view.score !== undefined) {
-    headline.append(el("span", { class: "muted" }, ` · ${(view.score * 100).toFixed(0)} %`));
+  // A design badge already carries the percentage.
+  if (!design && view.score !== null && view.score !== undefined) {
+    headline.append(el("span", { class: "muted" }, ` · ${Math.round(view.score * 100)} %`));
   }
   if (view.fuel) {
     headline.append(el("span", { class: "muted", title: `${number(view.fuel)} instructions` }, ` · cost ${compact(view.fuel)} instructions`));

@@ -2,7 +2,7 @@
 // drafts, Run and Submit (with keyboard shortcuts and a real busy state),
 // and the results console's three tabs; and the design answer's form.
 
-import { el, postJson, readJsonIsland, store } from "./dom.js";
+import { debounce, el, getJson, postJson, putJson, readJsonIsland, store } from "./dom.js";
 import { follow } from "./results.js";
 import { createEditor } from "./editor.js";
 import { EditorSettings, onSchemeChange, settingsPopover } from "./settings.js";
@@ -235,6 +235,7 @@ export function designWorkspace(root, layout) {
     if (!field.value) field.value = store.get(key) || "";
     field.addEventListener("input", () => store.set(key, field.value));
   }
+  if (signedIn) designDrafts(slug, fields);
   const settings = new EditorSettings({ signedIn });
   const { consoleTabs, history } = resultsConsole(slug, signedIn, settings, () => {});
   const button = form.querySelector("button[type=submit]");
@@ -269,4 +270,43 @@ export function designWorkspace(root, layout) {
       state.set(false);
     }
   });
+}
+
+/// A design answer's draft on the server, as Markdown with one `## section`
+/// heading per filled field (the format `rehearse submit` reads), so a
+/// mock interview's deadline can submit it and it follows the person to
+/// other devices. Pushed a second after typing stops; read back when this
+/// browser has nothing of its own.
+function designDrafts(slug, fields) {
+  const url = `/api/v1/challenges/${slug}/draft`;
+  const markdown = () =>
+    fields
+      .filter((f) => f.value.trim())
+      .map((f) => `## ${f.dataset.section}\n\n${f.value.trim()}\n`)
+      .join("\n");
+  const push = debounce(() => {
+    putJson(url, { language: "design", source: markdown() }).catch(() => {});
+  }, 1000);
+  for (const field of fields) field.addEventListener("input", push);
+  if (fields.some((f) => f.value.trim())) return;
+  getJson(`${url}?language=design`)
+    .then((draft) => {
+      if (fields.some((f) => f.value.trim())) return;
+      let current = null;
+      const text = {};
+      for (const line of draft.source.split("\n")) {
+        const heading = line.match(/^## (\S+)\s*$/);
+        if (heading) {
+          current = heading[1];
+          text[current] = [];
+        } else if (current) {
+          text[current].push(line);
+        }
+      }
+      for (const field of fields) {
+        const body = text[field.dataset.section];
+        if (body) field.value = body.join("\n").trim();
+      }
+    })
+    .catch(() => {});
 }

@@ -393,9 +393,48 @@ impl Catalog {
         &self,
         slug: &Slug,
     ) -> Result<Option<(ChallengeRecord, Arc<Challenge>)>, CatalogError> {
-        let Some(record) = self.record(slug).await? else {
-            return Ok(None);
-        };
+        match self.record(slug).await? {
+            Some(record) => self.with_current_version(record).await,
+            None => Ok(None),
+        }
+    }
+
+    /// [`Self::current`], by id (a timed session keeps its problems' ids).
+    pub async fn current_by_id(
+        &self,
+        id: ChallengeId,
+    ) -> Result<Option<(ChallengeRecord, Arc<Challenge>)>, CatalogError> {
+        match self.db.run(move |conn| store::find(conn, id)).await? {
+            Some(record) => self.with_current_version(record).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The current versions' views of several challenges, by id, read on
+    /// one blocking task; challenges that no longer exist are left out.
+    pub async fn current_views(
+        &self,
+        ids: Vec<ChallengeId>,
+    ) -> Result<HashMap<ChallengeId, Arc<ChallengeView>>, CatalogError> {
+        self.on_blocking_pool(move |catalog| {
+            let mut found = HashMap::new();
+            for id in ids {
+                let Some(record) = catalog.db.run_blocking(|conn| store::find(conn, id))? else {
+                    continue;
+                };
+                if let Some(view) = catalog.version_view_blocking(id, record.current_version)? {
+                    found.insert(id, view);
+                }
+            }
+            Ok(found)
+        })
+        .await
+    }
+
+    async fn with_current_version(
+        &self,
+        record: ChallengeRecord,
+    ) -> Result<Option<(ChallengeRecord, Arc<Challenge>)>, CatalogError> {
         let (id, version) = (record.id, record.current_version);
         let challenge = self
             .on_blocking_pool(move |catalog| catalog.version_blocking(id, version))

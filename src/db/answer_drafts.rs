@@ -25,6 +25,25 @@ type Mine = diesel::dsl::Filter<
     Eq<answer_drafts::language>,
 >;
 
+/// What a draft is read as, and how it becomes one.
+const COLUMNS: (
+    answer_drafts::language,
+    answer_drafts::source,
+    answer_drafts::updated_at,
+) = (
+    answer_drafts::language,
+    answer_drafts::source,
+    answer_drafts::updated_at,
+);
+
+fn into_draft((language, source, updated): (String, String, NaiveDateTime)) -> AnswerDraft {
+    AnswerDraft {
+        language,
+        source,
+        updated_at: updated.and_utc(),
+    }
+}
+
 /// The one row a (user, challenge, language) may have.
 fn mine(user: UserId, challenge: ChallengeId, language: &str) -> Mine {
     answer_drafts::table
@@ -40,19 +59,11 @@ pub fn get(
     challenge: ChallengeId,
     language: &str,
 ) -> Result<Option<AnswerDraft>, DbError> {
-    let row: Option<(String, String, NaiveDateTime)> = mine(user, challenge, language)
-        .select((
-            answer_drafts::language,
-            answer_drafts::source,
-            answer_drafts::updated_at,
-        ))
+    let row = mine(user, challenge, language)
+        .select(COLUMNS)
         .first(conn)
         .optional()?;
-    Ok(row.map(|(language, source, updated)| AnswerDraft {
-        language,
-        source,
-        updated_at: updated.and_utc(),
-    }))
+    Ok(row.map(into_draft))
 }
 
 /// Stores the draft, replacing the one before; returns it as stored.
@@ -92,4 +103,21 @@ pub fn put(
         source: source.to_owned(),
         updated_at: now,
     })
+}
+
+/// The user's most recently saved draft of `challenge`, in whichever
+/// language: what a deadline submits.
+pub fn latest(
+    conn: &mut DbConnection,
+    user: UserId,
+    challenge: ChallengeId,
+) -> Result<Option<AnswerDraft>, DbError> {
+    let row = answer_drafts::table
+        .filter(answer_drafts::user_id.eq(user.to_string()))
+        .filter(answer_drafts::challenge_id.eq(challenge.to_string()))
+        .order(answer_drafts::updated_at.desc())
+        .select(COLUMNS)
+        .first(conn)
+        .optional()?;
+    Ok(row.map(into_draft))
 }

@@ -21,6 +21,7 @@ pub mod schema;
 pub mod secrets;
 pub mod sessions;
 pub mod submissions;
+pub mod timed_sessions;
 pub mod users;
 
 use std::time::Duration;

@@ -138,6 +138,32 @@ diesel::table! {
         reviewed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         graded_at -> Nullable<Timestamp>,
+        session_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    timed_sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        format -> Text,
+        title -> Text,
+        status -> Text,
+        started_at -> Timestamp,
+        deadline -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+        end_reason -> Nullable<Text>,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    timed_session_problems (session_id, position) {
+        session_id -> Text,
+        position -> Integer,
+        challenge_id -> Text,
     }
 }
 
@@ -166,6 +192,9 @@ diesel::joinable!(submissions -> challenges (challenge_id));
 diesel::joinable!(submissions -> users (user_id));
 diesel::joinable!(grading_jobs -> submissions (submission_id));
 diesel::joinable!(challenges -> users (author_id));
+diesel::joinable!(timed_sessions -> users (user_id));
+diesel::joinable!(timed_session_problems -> timed_sessions (session_id));
+diesel::joinable!(timed_session_problems -> challenges (challenge_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -179,4 +208,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     challenge_drafts,
     editor_settings,
     answer_drafts,
+    timed_sessions,
+    timed_session_problems,
 );

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use super::schema::submissions;
 use super::{jobs, DbConnection, DbError};
 use crate::domain::{
-    ChallengeId, Graded, JobId, Kind, Mode, Status, SubmissionId, UserId, Verdict,
+    ChallengeId, Graded, JobId, Kind, Mode, Status, SubmissionId, TimedSessionId, UserId, Verdict,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,8 @@ pub struct SubmissionRecord {
     pub reviewed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub graded_at: Option<DateTime<Utc>>,
+    /// The timed session (a mock interview) it was sent in, if any.
+    pub session_id: Option<TimedSessionId>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -65,6 +67,7 @@ struct Row {
     reviewed_at: Option<NaiveDateTime>,
     created_at: NaiveDateTime,
     graded_at: Option<NaiveDateTime>,
+    session_id: Option<String>,
 }
 
 impl Row {
@@ -98,6 +101,12 @@ impl Row {
             status: Status::parse(&self.status).map_err(|e| corrupt(&e.to_string()))?,
             graded: graded(self.verdict.as_deref(), self.score, self.override_score)
                 .map_err(|e| corrupt(&e))?,
+            session_id: match &self.session_id {
+                Some(id) => Some(
+                    TimedSessionId::parse(id).ok_or_else(|| corrupt("session id is not a UUID"))?,
+                ),
+                None => None,
+            },
             reviewed_at: self.reviewed_at.map(|t| t.and_utc()),
             created_at: self.created_at.and_utc(),
             graded_at: self.graded_at.map(|t| t.and_utc()),
@@ -125,6 +134,7 @@ pub struct NewSubmission<'a> {
     /// The grading queue's fair-share key (see `jobs::claim`).
     pub share_key: &'a str,
     pub created_at: DateTime<Utc>,
+    pub session_id: Option<TimedSessionId>,
 }
 
 /// What storing a submission did.
@@ -169,6 +179,7 @@ pub fn insert_and_enqueue<R>(
                 submissions::status.eq(Status::Queued.as_str()),
                 submissions::progress.eq("[]"),
                 submissions::created_at.eq(new.created_at.naive_utc()),
+                submissions::session_id.eq(new.session_id.map(|id| id.to_string())),
             ))
             .execute(conn)?;
         jobs::enqueue(conn, new.id, max_attempts, new.share_key, new.created_at)?;
@@ -634,4 +645,19 @@ pub fn set_review(
     ))
     .execute(conn)?;
     Ok(updated == 1)
+}
+
+/// Every answer sent in a timed session, oldest first.
+pub fn list_for_session(
+    conn: &mut DbConnection,
+    session: TimedSessionId,
+) -> Result<Vec<SubmissionRecord>, DbError> {
+    submissions::table
+        .filter(submissions::session_id.eq(session.to_string()))
+        .order(submissions::created_at.asc())
+        .select(Row::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Row::into_record)
+        .collect()
 }

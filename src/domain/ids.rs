@@ -66,3 +66,8 @@ id_type!(
     /// An entry in the grading queue.
     JobId
 );
+id_type!(
+    /// A timed session: a mock interview (later a room's problem set or an
+    /// assessment attempt) with its server-side deadline.
+    TimedSessionId
+);

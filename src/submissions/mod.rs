@@ -118,6 +118,16 @@ fn within_limits(
 pub use crate::domain::{Mode, Status};
 pub use crate::grading::ProgressItem;
 
+/// Which timed session a new answer belongs to.
+#[derive(Debug, Clone, Copy)]
+enum SessionOf {
+    /// The user's running one that poses the challenge, if any (an answer
+    /// the user sends).
+    Running,
+    /// This one: what its deadline submits (sent after the deadline passed).
+    Deadline(crate::domain::TimedSessionId),
+}
+
 /// An answer arriving from a client, already parsed into domain types.
 #[derive(Debug, Clone)]
 pub struct NewAnswer {
@@ -210,7 +220,65 @@ impl Submissions {
         share_key: Option<String>,
     ) -> Result<Accepted, SubmissionError> {
         let (record, challenge) = self.visible_challenge(user, slug).await?;
-        let custom_input = check_answer(&challenge, &new)?;
+        let share_key = share_key.unwrap_or_else(|| format!("user:{}", user.id));
+        self.store(
+            user.id,
+            record,
+            &challenge,
+            new,
+            share_key,
+            SessionOf::Running,
+        )
+        .await
+    }
+
+    /// Submits, on the user's behalf, what they had written when a timed
+    /// session's clock ran out. Not counted against their limits (the
+    /// server sends it, not the user); `key` makes a repeat (a closer that
+    /// died half-way and was replaced) return the first submission.
+    pub async fn submit_for_session(
+        &self,
+        user_id: crate::domain::UserId,
+        challenge_id: ChallengeId,
+        session_id: crate::domain::TimedSessionId,
+        answer: Answer,
+        key: String,
+    ) -> Result<Accepted, SubmissionError> {
+        let (record, challenge) = self
+            .catalog
+            .current_by_id(challenge_id)
+            .await?
+            .ok_or_else(|| SubmissionError::ChallengeNotFound(challenge_id.to_string()))?;
+        let new = NewAnswer {
+            mode: Mode::Submit,
+            answer,
+            custom_input: None,
+            idempotency_key: Some(key),
+        };
+        let share_key = format!("user:{user_id}");
+        self.store(
+            user_id,
+            record,
+            &challenge,
+            new,
+            share_key,
+            SessionOf::Deadline(session_id),
+        )
+        .await
+    }
+
+    /// Checks an answer against its challenge, then stores it with its
+    /// grading job and wakes a worker.
+    async fn store(
+        &self,
+        user_id: crate::domain::UserId,
+        record: ChallengeRecord,
+        challenge: &Challenge,
+        new: NewAnswer,
+        share_key: String,
+        session: SessionOf,
+    ) -> Result<Accepted, SubmissionError> {
+        let custom_input = check_answer(challenge, &new)?;
         let answer = serde_json::to_string(&new.answer)
             .map_err(|e| SubmissionError::Internal(format!("cannot serialise an answer: {e}")))?;
         let custom_input = custom_input
@@ -223,20 +291,30 @@ impl Submissions {
             _ => None,
         };
         let id = SubmissionId::new();
-        let user_id = user.id;
         let max_attempts = self.limits.max_attempts;
         let key = new.idempotency_key.clone();
-        let share_key = share_key.unwrap_or_else(|| format!("user:{user_id}"));
         let limits = self.limits.clone();
+        let challenge_id = record.id;
         let stored = self
             .db
             .run(move |conn| {
+                let created_at = crate::db::now();
+                let session_id = match session {
+                    // An answer to a problem of a running mock interview is part of it.
+                    SessionOf::Running => crate::db::timed_sessions::running_with(
+                        conn,
+                        user_id,
+                        challenge_id,
+                        created_at,
+                    )?,
+                    SessionOf::Deadline(id) => Some(id),
+                };
                 store::insert_and_enqueue(
                     conn,
                     &NewSubmission {
                         id,
                         user_id,
-                        challenge_id: record.id,
+                        challenge_id,
                         challenge_version: record.current_version,
                         mode: new.mode,
                         language: language.as_deref(),
@@ -244,10 +322,15 @@ impl Submissions {
                         custom_input: custom_input.as_deref(),
                         idempotency_key: key.as_deref(),
                         share_key: &share_key,
-                        created_at: crate::db::now(),
+                        created_at,
+                        session_id,
                     },
                     max_attempts,
-                    |conn| within_limits(conn, user_id, &limits),
+                    |conn| match session {
+                        SessionOf::Running => within_limits(conn, user_id, &limits),
+                        // The server sends these, not the user.
+                        SessionOf::Deadline(_) => Ok(Ok(())),
+                    },
                 )
             })
             .await?;
@@ -260,7 +343,7 @@ impl Submissions {
                     existing: false,
                 })
             }
-            Stored::Existing(existing) if existing.challenge_id == record.id => Ok(Accepted {
+            Stored::Existing(existing) if existing.challenge_id == challenge_id => Ok(Accepted {
                 id: existing.id,
                 existing: true,
             }),
@@ -269,6 +352,18 @@ impl Submissions {
                 "this idempotency key was already used for another challenge",
             )),
         }
+    }
+
+    /// Every answer sent in a timed session, oldest first (the interview
+    /// report reads them).
+    pub async fn of_session(
+        &self,
+        session: crate::domain::TimedSessionId,
+    ) -> Result<Vec<SubmissionRecord>, SubmissionError> {
+        Ok(self
+            .db
+            .run(move |conn| store::list_for_session(conn, session))
+            .await?)
     }
 
     /// A published challenge, or an unpublished one for instructors.

@@ -19,6 +19,7 @@ use crate::authoring::AuthoringError;
 use crate::catalog::CatalogError;
 use crate::db::DbError;
 use crate::domain::ValidationError;
+use crate::interviews::InterviewError;
 use crate::reviews::ReviewError;
 use crate::submissions::SubmissionError;
 use crate::workspace::WorkspaceError;
@@ -60,6 +61,8 @@ pub enum AppError {
     Authoring(#[from] AuthoringError),
     #[error(transparent)]
     Reviews(#[from] ReviewError),
+    #[error(transparent)]
+    Interviews(#[from] InterviewError),
     #[error("the service is not ready: {0}")]
     Unavailable(String),
     /// Details are logged, never shown.
@@ -213,6 +216,16 @@ impl AppError {
                     INTERNAL
                 }
             },
+            AppError::Interviews(e) => match e {
+                InterviewError::FormatNotFound(_) => INVALID,
+                InterviewError::NotFound => NOT_FOUND,
+                InterviewError::AlreadyRunning(_) => (S::CONFLICT, "interview_running"),
+                InterviewError::Ended => (S::CONFLICT, "interview_ended"),
+                InterviewError::NoProblem(_) => (S::CONFLICT, "no_problem_fits"),
+                InterviewError::Db(_)
+                | InterviewError::Catalog(_)
+                | InterviewError::Submission(_) => INTERNAL,
+            },
             AppError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "unavailable"),
             AppError::Unexpected(_) => INTERNAL,
         }
@@ -229,6 +242,7 @@ impl AppError {
             AppError::Validation(errors) => errors.first().map(|e| e.field),
             AppError::Accounts(AccountsError::EmailTaken) => Some("email"),
             AppError::Accounts(AccountsError::WrongPassword) => Some("current_password"),
+            AppError::Interviews(InterviewError::FormatNotFound(_)) => Some("format"),
             AppError::Submissions(SubmissionError::Invalid { field, .. })
             | AppError::Authoring(AuthoringError::Invalid { field, .. })
             | AppError::Reviews(ReviewError::Invalid { field, .. }) => Some(field),

@@ -39,6 +39,7 @@ pub struct AppState {
     pub authoring: crate::authoring::Authoring,
     pub reviews: crate::reviews::Reviews,
     pub workspace: crate::workspace::Workspace,
+    pub interviews: crate::interviews::Interviews,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,
@@ -173,6 +174,13 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
                 .app_data(web::PayloadConfig::new(AUTHORING_BODY_BYTES))
                 .service(at!("", post => pages::instructor::import)),
         )
+        .service(at!(
+            "/interviews",
+            get => pages::interviews::index,
+            post => pages::interviews::start,
+        ))
+        .service(at!("/interviews/{id}", get => pages::interviews::show))
+        .service(at!("/interviews/{id}/end", post => pages::interviews::end))
         .service(at!("/admin/users", get => pages::admin::users))
         .service(at!("/admin/users/{id}/role", post => pages::admin::set_role))
         .service(api_routes())
@@ -205,6 +213,14 @@ fn api_routes() -> actix_web::Scope {
         ))
         .service(at!("/me/tokens/{id}", delete => api::me::revoke_token))
         .service(at!("/me/submissions", get => api::submissions::list_own))
+        .service(at!("/interview-formats", get => api::interviews::formats))
+        .service(at!(
+            "/interviews",
+            get => api::interviews::list,
+            post => api::interviews::start,
+        ))
+        .service(at!("/interviews/{id}", get => api::interviews::show))
+        .service(at!("/interviews/{id}/end", post => api::interviews::end))
         .service(at!("/challenges", get => api::challenges::list))
         .service(at!("/challenges/{slug}", get => api::challenges::show))
         .service(at!("/challenges/{slug}/submissions", post => api::submissions::submit))

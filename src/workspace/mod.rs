@@ -129,26 +129,23 @@ impl Workspace {
 }
 
 /// `language` if the challenge is written in it: one of its languages for
-/// code, `sql` for SQL. Design answers are not drafted here.
+/// code, `sql` for SQL, `design` for a design answer (Markdown, one
+/// `## section` heading per section, as `DesignAnswer::from_markdown` reads).
 fn draft_language(view: &ChallengeView, language: &str) -> Result<String, WorkspaceError> {
     use crate::catalog::view::Details;
     let offered: Vec<&str> = match &view.details {
         Details::Code(code) => code.languages.iter().map(|l| l.language.as_str()).collect(),
         Details::Sql(_) => vec!["sql"],
-        Details::Design(_) => Vec::new(),
+        Details::Design(_) => vec!["design"],
     };
     if offered.contains(&language) {
         return Ok(language.to_owned());
     }
-    let message = if offered.is_empty() {
-        "This challenge has no code to draft.".to_owned()
-    } else {
-        format!(
-            "This challenge is written in {}; not {:?}.",
-            offered.join(", "),
-            language.chars().take(32).collect::<String>()
-        )
-    };
+    let message = format!(
+        "This challenge is written in {}; not {:?}.",
+        offered.join(", "),
+        language.chars().take(32).collect::<String>()
+    );
     Err(WorkspaceError::Invalid(vec![ValidationError::new(
         "language", message,
     )]))

@@ -179,6 +179,8 @@ pub fn test_settings(database: &TestDatabase) -> Settings {
         db_pool_size: 4,
         http_workers: Some(1),
         import_library: false,
+        // Formats made for the tests (the bundled ones need the library).
+        interviews_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interviews"),
         workers: Some(1),
         // Every test signs its users up from 127.0.0.1.
         signup_ip_burst: 1_000_000,
@@ -349,6 +351,23 @@ impl TestApp {
     }
 
     /// Changes a role in the database, bypassing the API (test set-up only).
+    /// Moves a mock interview's deadline into the past, as if its time had
+    /// run out (the closer then ends it within a few seconds).
+    pub fn expire_interview_directly(&self, id: &str) {
+        use diesel::prelude::*;
+        use rehearse::db::schema::timed_sessions;
+        let id = id.to_owned();
+        let past = (chrono::Utc::now() - chrono::Duration::seconds(1)).naive_utc();
+        self.db
+            .run_blocking(move |conn| {
+                diesel::update(timed_sessions::table.find(id))
+                    .set(timed_sessions::deadline.eq(past))
+                    .execute(conn)?;
+                Ok(())
+            })
+            .expect("deadline moved");
+    }
+
     pub fn set_role_directly(&self, email: &str, role: &str) {
         use diesel::prelude::*;
         use rehearse::db::schema::users;

@@ -13,6 +13,7 @@ mod bad_input;
 mod catalog;
 mod cli;
 mod health;
+mod interviews;
 mod login;
 mod pages;
 mod queue;

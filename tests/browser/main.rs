@@ -425,7 +425,7 @@ async fn a_candidate_solves_code_sql_and_design_challenges_and_sees_the_score() 
         .unwrap();
     // Live progress first ("Test k of 11"), then the verdict.
     wait_long(&browser, "of 11", 60).await;
-    let text = wait_long(&browser, "100 / 100 points", 120).await;
+    let text = wait_long(&browser, "100 of 100 points", 120).await;
     assert!(text.contains("Accepted"), "{text}");
     screenshot(&browser, "challenge-result").await;
     // The draft survives a reload.
@@ -458,7 +458,7 @@ async fn a_candidate_solves_code_sql_and_design_challenges_and_sees_the_score() 
         .click()
         .await
         .unwrap();
-    wait_long(&browser, "100 / 100 points", 60).await;
+    wait_long(&browser, "100 of 100 points", 60).await;
 
     // System design: the model answer, one field per section.
     browser
@@ -472,7 +472,7 @@ async fn a_candidate_solves_code_sql_and_design_challenges_and_sees_the_score() 
     }
     screenshot(&browser, "design-challenge").await;
     submit(&browser, "#workspace form").await;
-    let text = wait_long(&browser, "200 / 200 points", 60).await;
+    let text = wait_long(&browser, "200 of 200 points", 60).await;
     assert!(
         text.contains("Caches hot redirects"),
         "the rubric is explained"
@@ -575,7 +575,7 @@ async fn an_instructor_publishes_a_challenge_that_a_candidate_then_solves() {
         .click()
         .await
         .unwrap();
-    wait_long(&browser, "100 / 100 points", 60).await;
+    wait_long(&browser, "100 of 100 points", 60).await;
     browser.close().await.unwrap();
 }
 
@@ -764,6 +764,32 @@ async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
     let id = queued["id"].as_str().expect("a submission id").to_owned();
     app.wait_graded(&user, &id).await;
     let submission = format!("/submissions/{id}");
+    // A finished mock interview (its report) and a running one (its clock,
+    // also shown on the SQL challenge it poses).
+    let start = || async {
+        let started = helpers::json(
+            app.api_post(
+                &user,
+                "/api/v1/interviews",
+                &serde_json::json!({ "format": "data-only" }),
+            )
+            .await,
+        )
+        .await;
+        started["interview"]["id"]
+            .as_str()
+            .expect("an interview id")
+            .to_owned()
+    };
+    let ended = start().await;
+    app.api_post(
+        &user,
+        &format!("/api/v1/interviews/{ended}/end"),
+        &serde_json::json!({}),
+    )
+    .await;
+    let report = format!("/interviews/{ended}");
+    let running = format!("/interviews/{}", start().await);
     let pages = [
         ("home", "/"),
         ("challenges", "/challenges"),
@@ -776,6 +802,9 @@ async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
         ("leaderboard", "/leaderboard"),
         ("account", "/account"),
         ("instructor", "/instructor"),
+        ("interviews", "/interviews"),
+        ("interview", running.as_str()),
+        ("interview-report", report.as_str()),
     ];
 
     // Every page at every size is looked at; the failures are listed together.
@@ -1004,14 +1033,7 @@ async fn the_desktop_workspace_splits_resizes_edits_python_and_grades() {
 
     // A working solution; its draft reaches the server a second later.
     let solution = std::fs::read_to_string("challenges/two-sum/solutions/hash_map.py").unwrap();
-    js(
-        &browser,
-        &format!(
-            "const v = window.rehearseEditor; v.dispatch({{changes: {{from: 0, to: v.state.doc.length, insert: {}}}}});",
-            serde_json::Value::String(solution.clone())
-        ),
-    )
-    .await;
+    set_editor_text(&browser, &solution).await;
     poll_api(
         &browser,
         "/api/v1/challenges/two-sum/draft?language=python",
@@ -1327,14 +1349,7 @@ async fn the_phone_workspace_shows_one_pane_at_a_time_behind_tabs() {
         .select_by_value("javascript")
         .await
         .unwrap();
-    js(
-        &browser,
-        &format!(
-            "const v = window.rehearseEditor; v.dispatch({{changes: {{from: 0, to: v.state.doc.length, insert: {}}}}});",
-            serde_json::Value::String(TWO_SUM_JS.to_owned())
-        ),
-    )
-    .await;
+    set_editor_text(&browser, TWO_SUM_JS).await;
     browser
         .find(Locator::Css("button[data-action=run]"))
         .await
@@ -1356,4 +1371,251 @@ async fn the_phone_workspace_shows_one_pane_at_a_time_behind_tabs() {
     assert_fits(&browser, "code-challenge (result tab)", "390x844", "light").await;
     screenshot(&browser, "phone-tab-result-390x844").await;
     browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_catalog_filters_apply_as_they_change() {
+    let Some((_driver, browser)) = start_browser().await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("challenges/two-sum").await;
+    app.import("challenges/big-spenders").await;
+    app.import("challenges/url-shortener").await;
+    browser.goto(&app.url("/challenges")).await.unwrap();
+    wait_for_page(&browser).await;
+    let rows = "return Array.from(document.querySelectorAll('#catalog-results tr[data-slug]')).map((r) => r.dataset.slug);";
+    assert_eq!(
+        js(&browser, rows).await,
+        serde_json::json!(["two-sum", "big-spenders", "url-shortener"])
+    );
+    // With JavaScript the filters need no Apply button.
+    assert_eq!(
+        js(
+            &browser,
+            "return document.querySelector('[data-apply]').hidden;"
+        )
+        .await,
+        true
+    );
+    // Marks the page, so a full reload (which would lose the mark) shows.
+    js(&browser, "window.stillHere = true; return null;").await;
+
+    browser
+        .find(Locator::Css("#kind"))
+        .await
+        .unwrap()
+        .select_by_value("sql")
+        .await
+        .unwrap();
+    wait_until(
+        &browser,
+        "document.querySelectorAll('#catalog-results tr[data-slug]').length === 1",
+        20,
+        "the list to narrow to SQL",
+    )
+    .await;
+    assert_eq!(
+        js(&browser, rows).await,
+        serde_json::json!(["big-spenders"])
+    );
+    assert_eq!(
+        js(&browser, "return [location.search, document.getElementById('catalog-count').textContent.trim().startsWith('1 challenge '), window.stillHere === true];").await,
+        serde_json::json!(["?kind=sql", true, true])
+    );
+
+    // Typing in the search box filters after a pause; no match says so.
+    browser
+        .find(Locator::Css("#kind"))
+        .await
+        .unwrap()
+        .select_by_value("")
+        .await
+        .unwrap();
+    fill(&browser, "#q", "shortener").await;
+    wait_until(
+        &browser,
+        "location.search === '?q=shortener' && document.querySelectorAll('#catalog-results tr[data-slug]').length === 1",
+        20,
+        "the search to apply",
+    )
+    .await;
+    assert_eq!(
+        js(&browser, rows).await,
+        serde_json::json!(["url-shortener"])
+    );
+    fill(&browser, "#q", "no such thing").await;
+    wait_for_text(&browser, "No challenge matches these filters.").await;
+    assert_eq!(
+        js(&browser, "return window.stillHere === true;").await,
+        true
+    );
+
+    // The address is the filtered page: loading it afresh shows the same.
+    browser.refresh().await.unwrap();
+    wait_for_page(&browser).await;
+    assert_eq!(
+        js(&browser, "return [document.getElementById('q').value, document.querySelectorAll('#catalog-results tr[data-slug]').length];").await,
+        serde_json::json!(["no such thing", 0])
+    );
+    browser.close().await.unwrap();
+}
+
+const SUM_LIST_PY: &str =
+    "class Solution:\n    def sumList(self, nums):\n        return sum(nums)\n";
+
+/// Puts `source` in the editor in one change (as a paste would), so the
+/// editor's auto-indent does not re-indent Python typed line by line.
+async fn set_editor_text(browser: &Client, source: &str) {
+    js(
+        browser,
+        &format!(
+            "const v = window.rehearseEditor; v.dispatch({{changes: {{from: 0, to: v.state.doc.length, insert: {}}}}}); return null;",
+            serde_json::Value::String(source.to_owned())
+        ),
+    )
+    .await;
+}
+
+/// Starts a mock interview of `format` with its button on /interviews (the
+/// page must be open); returns the interview's id.
+async fn start_interview(browser: &Client, format: &str) -> String {
+    browser
+        .find(Locator::Css(&format!(
+            "form[action='/interviews'] input[value='{format}'] ~ button"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(browser, "End the interview now").await;
+    let url = browser.current_url().await.unwrap();
+    url.path().trim_start_matches("/interviews/").to_owned()
+}
+
+/// Writes `source` as Python in the open sum-list workspace and waits
+/// until its draft has reached the server (a second after typing stops).
+async fn write_python_draft(browser: &Client, source: &str) {
+    browser
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("python")
+        .await
+        .unwrap();
+    set_editor_text(browser, source).await;
+    poll_api(
+        browser,
+        "/api/v1/challenges/sum-list/draft?language=python",
+        20,
+        "the draft is saved",
+        |draft| draft["source"].as_str() == Some(source),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mock_interview_runs_against_the_clock_and_ends_in_a_report() {
+    let Some((_driver, browser)) = start_browser().await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("tests/packages/sum-list").await;
+    let email = app.new_candidate().await;
+    let user = token_for(&app, &email).await;
+    log_in(&browser, &app, &email).await;
+
+    // Start from the formats page; the problem is only named once started.
+    browser.goto(&app.url("/interviews")).await.unwrap();
+    wait_for_text(&browser, "Sum screen").await;
+    assert!(!body_text(&browser).await.contains("Sum a List"));
+    screenshot(&browser, "interviews").await;
+    let first = start_interview(&browser, "sum-list-screen").await;
+    // The clock counts down live ("19:58 left").
+    wait_until(
+        &browser,
+        "/^1\\d:\\d\\d left$/.test(document.querySelector('.clock').textContent)",
+        10,
+        "the clock ticks",
+    )
+    .await;
+    screenshot(&browser, "interview-running").await;
+
+    // The problem's workspace shows the same clock.
+    browser
+        .find(Locator::LinkText("Sum a List"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_page(&browser).await;
+    wait_until(
+        &browser,
+        "document.querySelector('.interview-bar .clock') && /left$/.test(document.querySelector('.interview-bar .clock').textContent)",
+        10,
+        "the workspace's clock",
+    )
+    .await;
+    assert_eq!(
+        js(
+            &browser,
+            "return document.getElementById('next-challenge');"
+        )
+        .await,
+        serde_json::Value::Null,
+        "no next challenge is suggested inside an interview"
+    );
+    write_python_draft(&browser, SUM_LIST_PY).await;
+    screenshot(&browser, "interview-workspace").await;
+
+    // Ending early submits the draft; the report follows once it is graded.
+    browser
+        .goto(&app.url(&format!("/interviews/{first}")))
+        .await
+        .unwrap();
+    submit(&browser, "form.interview-end").await;
+    for _ in 0..120 {
+        if body_text(&browser).await.contains("Strong hire") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        browser.refresh().await.unwrap();
+    }
+    let text = wait_for_text(&browser, "Strong hire").await;
+    assert!(text.contains("100 of 100 points"), "{text}");
+    assert!(
+        text.contains("strong hire from 85 %"),
+        "the bands are explained: {text}"
+    );
+    screenshot(&browser, "interview-report").await;
+
+    // A second one: the deadline passes with the browser closed, and the
+    // server submits the draft itself.
+    browser.goto(&app.url("/interviews")).await.unwrap();
+    let second = start_interview(&browser, "sum-list-screen").await;
+    browser
+        .goto(&app.url("/challenges/sum-list"))
+        .await
+        .unwrap();
+    wait_for_page(&browser).await;
+    write_python_draft(&browser, &SUM_LIST_PY.replace("sum(nums)", "sum(nums) + 0")).await;
+    browser.close().await.unwrap();
+    app.expire_interview_directly(&second);
+    let mut last = serde_json::Value::Null;
+    for _ in 0..300 {
+        last = helpers::json(
+            app.api_get(&user, &format!("/api/v1/interviews/{second}"))
+                .await,
+        )
+        .await;
+        if last["interview"]["state"] == "ended" && last["interview"]["report"]["pending"] == false
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(last["interview"]["end_reason"], "deadline", "{last}");
+    assert_eq!(last["interview"]["report"]["points"], 100, "{last}");
 }

@@ -8,6 +8,7 @@
 pub mod admin;
 pub mod authoring;
 pub mod challenges;
+pub mod interviews;
 pub mod me;
 pub mod openapi;
 pub mod session;

@@ -167,6 +167,11 @@ impl Modify for CommonErrors {
         super::workspace::save_settings,
         super::workspace::draft,
         super::workspace::save_draft,
+        super::interviews::formats,
+        super::interviews::start,
+        super::interviews::list,
+        super::interviews::show,
+        super::interviews::end,
     ),
     // Schemas that only query parameters name (utoipa collects the others
     // from the bodies that use them).
@@ -187,6 +192,7 @@ impl Modify for CommonErrors {
         (name = "reviews", description = "Instructors: reviewing design answers"),
         (name = "admin", description = "Admins: users and roles"),
         (name = "workspace", description = "Your editor settings and drafts, kept across devices"),
+        (name = "interviews", description = "Timed mock interviews and their reports"),
     )
 )]
 pub struct ApiDoc;

@@ -145,6 +145,17 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
                         && s.mode == crate::domain::Mode::Submit
                 }),
             );
+            // Inside a running mock interview the page shows its clock.
+            if let Some(interview) = state.interviews.running(user).await? {
+                if interview
+                    .report
+                    .problems
+                    .iter()
+                    .any(|p| p.slug == slug.as_str())
+                {
+                    ctx.insert("interview", &interview);
+                }
+            }
             state.workspace.settings(user.id).await?
         }
         None => crate::workspace::EditorSettings::default(),

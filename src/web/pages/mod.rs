@@ -6,6 +6,7 @@ pub mod admin;
 pub mod challenges;
 pub mod home;
 pub mod instructor;
+pub mod interviews;
 pub mod login;
 pub mod progress;
 pub mod signup;

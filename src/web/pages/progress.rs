@@ -13,8 +13,20 @@ use crate::web::page::PageCtx;
 /// `GET /dashboard`
 pub async fn dashboard(page: PageCtx, auth: Auth) -> Result<HttpResponse, AppError> {
     let dashboard = page.state.progress.dashboard(&auth.identity.user).await?;
+    // The trend over finished mock interviews, oldest first.
+    let mut interviews: Vec<_> = page
+        .state
+        .interviews
+        .list_own(&auth.identity.user)
+        .await?
+        .into_iter()
+        .filter(|i| i.state == crate::domain::SessionState::Ended)
+        .take(10)
+        .collect();
+    interviews.reverse();
     let mut ctx = page.context();
     ctx.insert("dashboard", &dashboard);
+    ctx.insert("interviews", &interviews);
     page.render("dashboard.html", &ctx)
 }
 
