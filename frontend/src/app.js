@@ -9,7 +9,8 @@
 // - live grading on a submission's own page, and submitted code shown
 //   highlighted in the reader's theme;
 // - catalog filters that apply as they change (catalog.js);
-// - mock interview clocks counting down (clock.js).
+// - mock interview clocks counting down (clock.js), and lists whose
+//   pending answers fill in when graded (pending.js).
 
 import { follow, renderSummary } from "./results.js";
 import { workspaceLayout } from "./layout.js";
@@ -18,6 +19,7 @@ import { codeViewer } from "./editor.js";
 import { onSchemeChange, storedSettings } from "./settings.js";
 import { liveCatalog } from "./catalog.js";
 import { clocks } from "./clock.js";
+import { livePending } from "./pending.js";
 
 function submissionPage(root) {
   if (root.dataset.status === "done" || root.dataset.status === "failed") return;
@@ -43,6 +45,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const filters = document.getElementById("catalog-filters");
   if (filters) liveCatalog(filters);
   clocks();
+  livePending();
 });
 
 window.Rehearse = { follow, renderSummary };

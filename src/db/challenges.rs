@@ -263,7 +263,9 @@ pub fn save_version(
     author: Option<UserId>,
     publish: bool,
 ) -> Result<(ChallengeId, u32), DbError> {
-    conn.transaction::<_, DbError, _>(|conn| {
+    // It reads the current version before writing the next one: two
+    // publishes at once on SQLite must queue, not fail.
+    super::write_transaction::<_, DbError>(conn, |conn| {
         let now = super::now().naive_utc();
         let existing = find_by_slug(conn, new.slug)?;
         let (id, version) = match &existing {

@@ -29,8 +29,6 @@ use std::time::Duration;
 pub use connection::{DatabaseUrl, DbConnection};
 pub use error::DbError;
 
-/// The current time, as stored: UTC, truncated to microseconds (the finest
-/// precision both backends keep) so that a value reads back equal.
 /// Writes one row by key, portably: `update` it, or `insert` it when it is
 /// not there; if another writer inserted it meanwhile (a unique
 /// violation), `update` again — the later write wins.
@@ -49,6 +47,43 @@ pub(crate) fn upsert(
     }
 }
 
+/// A transaction that writes, taking SQLite's write lock when it begins
+/// (`BEGIN IMMEDIATE`). A plain (deferred) SQLite transaction that reads
+/// first asks for the lock at its first write, and if another connection
+/// wrote meanwhile it fails at once with "database is locked" (the busy
+/// timeout cannot help: waiting would not make its snapshot current).
+/// Asking first means waiting for the lock within the busy timeout instead.
+/// On PostgreSQL this is an ordinary transaction. Not for nesting.
+pub(crate) fn write_transaction<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use diesel::Connection;
+    type Manager = <DbConnection as Connection>::TransactionManager;
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(f);
+    };
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    // The multi-backend connection keeps each backend's transaction state
+    // in that backend's connection, so it commits what was begun above.
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => match Manager::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}
+
+/// The current time, as stored: UTC, truncated to microseconds (the finest
+/// precision both backends keep) so that a value reads back equal.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     let now = chrono::Utc::now();
     let micros = now.timestamp_micros();

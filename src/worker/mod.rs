@@ -129,7 +129,20 @@ impl WorkerPool {
 
     /// Stops taking jobs, cancels the ones in hand (they go back to the
     /// queue) and waits for the workers to finish.
-    pub fn shutdown(self) {
+    pub fn shutdown(mut self) {
+        self.stop();
+        for thread in std::mem::take(&mut self.threads) {
+            // A worker that panicked has already lost its job's lease; say so.
+            if thread.join().is_err() {
+                tracing::error!("a grading worker thread panicked");
+            }
+        }
+        tracing::info!("grading workers stopped");
+    }
+
+    /// Tells every worker to stop: no new job is taken, the ones in hand
+    /// are cancelled (their jobs go back to the queue).
+    fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
         for (_, token) in self
             .in_hand
@@ -140,13 +153,15 @@ impl WorkerPool {
             token.cancel();
         }
         self.wake.notify();
-        for thread in self.threads {
-            // A worker that panicked has already lost its job's lease; say so.
-            if thread.join().is_err() {
-                tracing::error!("a grading worker thread panicked");
-            }
-        }
-        tracing::info!("grading workers stopped");
+    }
+}
+
+/// A pool dropped without `shutdown` (its server's task was cancelled)
+/// still stops its threads, which would otherwise poll the queue, and keep
+/// the database pool open, for as long as the process lives.
+impl Drop for WorkerPool {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 

@@ -38,23 +38,31 @@ fn library_with_sum_list() -> (tempfile::TempDir, PathBuf) {
     (library, dir)
 }
 
-async fn import(catalog: &Catalog, dir: &Path) -> Imported {
+/// Runs one of the catalog's (blocking) package imports on a blocking thread.
+async fn on_blocking(
+    catalog: &Catalog,
+    dir: &Path,
+    f: fn(&Catalog, &Path) -> Result<Imported, rehearse::catalog::CatalogError>,
+) -> Imported {
     let catalog = catalog.clone();
-    let dir = dir.to_path_buf();
-    tokio::task::spawn_blocking(move || catalog.import_package(&dir, &Default::default()))
+    let owned = dir.to_path_buf();
+    tokio::task::spawn_blocking(move || f(&catalog, &owned))
         .await
         .expect("task")
-        .expect("import")
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+}
+
+/// Imports the package the strict way: checked first, stored if it passes.
+async fn import(catalog: &Catalog, dir: &Path) -> Imported {
+    on_blocking(catalog, dir, |c, d| {
+        c.import_package(d, &Default::default())
+    })
+    .await
 }
 
 /// Stores the package the start-up way: at once, its check pending.
 async fn stage(catalog: &Catalog, dir: &Path) -> Imported {
-    let catalog = catalog.clone();
-    let dir = dir.to_path_buf();
-    tokio::task::spawn_blocking(move || catalog.stage_package(&dir))
-        .await
-        .expect("task")
-        .expect("stage")
+    on_blocking(catalog, dir, |c, d| c.stage_package(d)).await
 }
 
 /// Runs the background check of the current version of sum-list.
@@ -89,6 +97,23 @@ fn add_generated_test(dir: &Path) {
 }
 
 on_both_backends! {
+    // Versions saved at once (the start-up import, two instructors
+    // publishing) all land: on SQLite the second waits for the first
+    // instead of failing with "database is locked".
+    async fn packages_stored_at_the_same_moment_all_land(app: TestApp) {
+        let catalog = Catalog::new(app.db.clone(), grader());
+        let packages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packages");
+        let mut tasks = Vec::new();
+        for name in ["sum-list", "even-split", "echo-tokens", "mean-latency", "pick-any", "ten-sums"] {
+            let (catalog, dir) = (catalog.clone(), packages.join(name));
+            tasks.push(tokio::spawn(async move { stage(&catalog, &dir).await }));
+        }
+        for task in tasks {
+            assert!(matches!(task.await.expect("task"), Imported::Created { version: 1 }));
+        }
+        assert_eq!(catalog.list().await.expect("list").len(), 6);
+    }
+
     // The start-up import: a package is listed before anything of it runs;
     // its generated tests are made the first time the version is needed,
     // and its solutions are checked after.

@@ -1619,3 +1619,48 @@ async fn a_mock_interview_runs_against_the_clock_and_ends_in_a_report() {
     assert_eq!(last["interview"]["end_reason"], "deadline", "{last}");
     assert_eq!(last["interview"]["report"]["points"], 100, "{last}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pending_answer_fills_in_on_the_submissions_list_when_graded() {
+    let Some((_driver, browser)) = start_browser().await else {
+        return;
+    };
+    // No grading workers yet: the answer waits in the queue.
+    let app = helpers::try_spawn_app(Backend::Sqlite, |s| s.workers = Some(0))
+        .await
+        .unwrap();
+    app.import("tests/packages/sum-list").await;
+    let email = app.new_candidate().await;
+    let user = token_for(&app, &email).await;
+    let queued = app
+        .api_post(
+            &user,
+            "/api/v1/challenges/sum-list/submissions",
+            &serde_json::json!({ "language": "python", "source": SUM_LIST_PY }),
+        )
+        .await;
+    assert_eq!(queued.status(), 202);
+    log_in(&browser, &app, &email).await;
+    browser.goto(&app.url("/submissions")).await.unwrap();
+    wait_for_page(&browser).await;
+    assert!(body_text(&browser).await.contains("Queued"));
+    js(&browser, "window.stillHere = true; return null;").await;
+
+    // A worker process starts on the same database and grades it; the row
+    // fills in where it is, with no reload.
+    let mut settings = helpers::test_settings(&app.database);
+    settings.workers = Some(1);
+    let _worker = helpers::spawn_on(app.database.clone(), settings).await;
+    wait_until(
+        &browser,
+        "!document.querySelector('tr[data-pending]') && document.querySelector('.outcome-cell').textContent.includes('Accepted')",
+        60,
+        "the row fills in",
+    )
+    .await;
+    assert_eq!(
+        js(&browser, "return [window.stillHere === true, document.querySelector('.points-cell').textContent];").await,
+        serde_json::json!([true, "100"])
+    );
+    browser.close().await.unwrap();
+}
