@@ -66,13 +66,18 @@ fuzz() {
   # not promise: `positive_data_acceptance` (a schema-valid answer may
   # still not fit the challenge, or be over a rate limit) and the
   # resource-lifecycle checks, which need OpenAPI links we do not declare.
+  # A response may take up to the request timeout, not schemathesis's
+  # default 10 s: checking a draft runs its solutions in the sandbox, the
+  # first run compiles the guest runtime into this fresh data directory,
+  # and under `make test` the library check has both cores meanwhile
+  # (a SQL draft's check once took 12.4 s there).
   if ! PYTHONPATH=scripts SCHEMATHESIS_HOOKS=api_fuzz_hooks "$tools/st" --no-color run "$base/api/v1/openapi.json" \
       --seed "$seed" --max-examples "$examples" --workers 1 \
       --phases examples,coverage,fuzzing \
       --checks all \
       --exclude-checks positive_data_acceptance,use_after_free,ensure_resource_availability \
       --suppress-health-check all \
-      --request-timeout 20 \
+      --request-timeout 20 --max-response-time 20 \
       -H "Authorization: Bearer $token" \
       >"$work/schemathesis.txt" 2>&1; then
     say "$backend: schemathesis found problems:"
