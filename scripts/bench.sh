@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: the sandbox's figures, then grading through the whole stack.
+# `make bench`: the sandbox's figures, grading through the whole stack,
+# then live rooms (typing latency between two participants, memory).
 # The grading bench runs on SQLite, and on PostgreSQL too when a server
 # answers at REHEARSE_BENCH_POSTGRES_ADMIN_URL (default: the local one the
 # test suite uses); it gets a fresh `rehearse_bench` database each time.
@@ -20,3 +21,4 @@ else
   echo "bench: no PostgreSQL at $admin_url; grading is measured on SQLite only" >&2
 fi
 cargo run --release --example grading
+cargo run --release --example rooms

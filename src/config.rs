@@ -74,6 +74,9 @@ pub struct Settings {
     /// The folder of interview formats (`*.toml`, see `interviews::format`),
     /// read at start-up.
     pub interviews_dir: PathBuf,
+    /// Let candidates open live interview rooms too (peer practice), not
+    /// only instructors and admins.
+    pub rooms_open_to_candidates: bool,
     /// Grading workers in this process; unset means one per core, 0 none
     /// (then separate `rehearse worker` processes grade).
     pub workers: Option<usize>,
@@ -125,6 +128,7 @@ impl Default for Settings {
             library_dir: PathBuf::from("challenges"),
             import_library: true,
             interviews_dir: PathBuf::from("interviews"),
+            rooms_open_to_candidates: false,
             workers: None,
             submissions_per_minute: 20,
             pending_submissions: 5,

@@ -5,7 +5,7 @@
 //!
 //! - `web` (pages and the JSON API) calls the services: `accounts`,
 //!   `catalog`, `submissions`, `progress`, `reviews`, `authoring`,
-//!   `workspace`, `interviews`;
+//!   `workspace`, `interviews`, `rooms`;
 //! - services store through `db` (SQLite or PostgreSQL, one code path);
 //! - `worker` takes jobs from the grading queue and calls `grading`, which
 //!   wraps answers with `harness` code and runs them in `rehearse_sandbox`;
@@ -32,6 +32,7 @@ pub mod interviews;
 mod layering;
 pub mod progress;
 pub mod reviews;
+pub mod rooms;
 pub mod startup;
 pub mod submissions;
 pub mod telemetry;

@@ -36,6 +36,7 @@ pub struct Application {
     server: Server,
     accounts: Accounts,
     interviews: crate::interviews::Interviews,
+    rooms: crate::rooms::Rooms,
     workers: Option<WorkerPool>,
     /// Stops the library import when the server stops.
     import: rehearse_sandbox::CancelToken,
@@ -152,6 +153,14 @@ impl Application {
             submissions.clone(),
             formats,
         );
+        let rooms = crate::rooms::Rooms::new(
+            db.clone(),
+            catalog.clone(),
+            submissions.clone(),
+            crate::rooms::RoomSettings {
+                open_to_candidates: settings.rooms_open_to_candidates,
+            },
+        );
         let state = Data::new(AppState {
             accounts: accounts.clone(),
             catalog: catalog.clone(),
@@ -161,6 +170,7 @@ impl Application {
             reviews: crate::reviews::Reviews::new(db.clone(), catalog.clone(), submissions.clone()),
             workspace: crate::workspace::Workspace::new(db.clone(), catalog.clone()),
             interviews: interviews.clone(),
+            rooms: rooms.clone(),
             db: db.clone(),
             templates: web::templates::load().context("cannot load templates")?,
             csrf_key: csrf_key(&settings, &db).await?,
@@ -197,6 +207,7 @@ impl Application {
             server: server.run(),
             accounts,
             interviews,
+            rooms,
             workers,
             import,
         })
@@ -239,11 +250,30 @@ impl Application {
                 }
             }
         };
+        // Live rooms' changes are written to their logs in batches.
+        let hub = self.rooms.hub().clone();
+        let flusher = {
+            let hub = hub.clone();
+            async move {
+                let mut tick = tokio::time::interval(crate::rooms::live::FLUSH_EVERY);
+                loop {
+                    tick.tick().await;
+                    if let Err(e) = hub.flush().await {
+                        tracing::warn!(error = %e, "writing room changes failed");
+                    }
+                }
+            }
+        };
         let result = tokio::select! {
             result = self.server => result,
             () = housekeeping => Ok(()),
             () = closer => Ok(()),
+            () = flusher => Ok(()),
         };
+        // The last changes of live rooms are not left in memory.
+        if let Err(e) = hub.flush().await {
+            tracing::warn!(error = %e, "writing room changes at shutdown failed");
+        }
         // An import still checking packages stops at once; what it had
         // stored stays, the rest is imported by the next start.
         self.import.cancel();

@@ -10,7 +10,9 @@
 //   highlighted in the reader's theme;
 // - catalog filters that apply as they change (catalog.js);
 // - mock interview clocks counting down (clock.js), and lists whose
-//   pending answers fill in when graded (pending.js).
+//   pending answers fill in when graded (pending.js);
+// - live interview rooms: a shared editor synced with Yjs (room.js), the
+//   interviewer's notes saved as they type, and playback (playback.js).
 
 import { follow, renderSummary } from "./results.js";
 import { workspaceLayout } from "./layout.js";
@@ -20,6 +22,8 @@ import { onSchemeChange, storedSettings } from "./settings.js";
 import { liveCatalog } from "./catalog.js";
 import { clocks } from "./clock.js";
 import { livePending } from "./pending.js";
+import { autosaveNotes, copyButtons, liveRoom } from "./room.js";
+import { playback } from "./playback.js";
 
 function submissionPage(root) {
   if (root.dataset.status === "done" || root.dataset.status === "failed") return;
@@ -46,6 +50,13 @@ document.addEventListener("DOMContentLoaded", () => {
   if (filters) liveCatalog(filters);
   clocks();
   livePending();
+  const room = document.getElementById("room");
+  if (room) liveRoom(room);
+  const notes = document.getElementById("notes-form");
+  if (notes && room) autosaveNotes(notes, room.dataset.id);
+  copyButtons();
+  const replay = document.getElementById("playback");
+  if (replay) playback(replay);
 });
 
 window.Rehearse = { follow, renderSummary };

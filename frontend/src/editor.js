@@ -70,8 +70,9 @@ function wrapFor(settings) {
 }
 
 /// Builds an editor in `parent`. `keys` are extra key bindings (Run and
-/// Submit); `onChange(text)` runs after every edit.
-export function createEditor({ parent, doc, language, settings, keys, onChange, label }) {
+/// Submit); `onChange(text)` runs after every edit; `extensions` are added
+/// as they are (a live room's collaboration binding).
+export function createEditor({ parent, doc, language, settings, keys, onChange, label, extensions }) {
   const parts = {
     keymap: new Compartment(),
     theme: new Compartment(),
@@ -99,6 +100,7 @@ export function createEditor({ parent, doc, language, settings, keys, onChange, 
           if (update.docChanged && onChange) onChange(update.state.doc.toString());
         }),
         EditorView.contentAttributes.of({ "aria-label": label || "Your solution" }),
+        extensions || [],
       ],
     }),
   });
@@ -106,6 +108,7 @@ export function createEditor({ parent, doc, language, settings, keys, onChange, 
   return {
     view,
     text: () => view.state.doc.toString(),
+    destroy: () => view.destroy(),
     language: () => current,
     /// Replaces the text (one undoable change) and, when given, the language.
     setText(text, newLanguage) {

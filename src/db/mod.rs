@@ -17,6 +17,7 @@ pub mod editor_settings;
 mod error;
 pub mod jobs;
 mod migrations;
+pub mod rooms;
 pub mod schema;
 pub mod secrets;
 pub mod sessions;

@@ -184,6 +184,58 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    rooms (id) {
+        id -> Text,
+        owner_id -> Text,
+        title -> Text,
+        state -> Text,
+        invite_token -> Text,
+        created_at -> Timestamp,
+        starts_at -> Nullable<Timestamp>,
+        started_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    room_problems (room_id, position) {
+        room_id -> Text,
+        position -> Integer,
+        challenge_id -> Text,
+    }
+}
+
+diesel::table! {
+    room_members (room_id, user_id) {
+        room_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    room_updates (id) {
+        id -> Text,
+        room_id -> Text,
+        author_id -> Nullable<Text>,
+        at -> Timestamp,
+        edits -> Integer,
+        body -> Binary,
+    }
+}
+
+diesel::table! {
+    room_notes (room_id, author_id) {
+        room_id -> Text,
+        author_id -> Text,
+        notes -> Text,
+        scorecard -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(challenge_versions -> challenges (challenge_id));
 diesel::joinable!(editor_settings -> users (user_id));
 diesel::joinable!(answer_drafts -> users (user_id));
@@ -195,6 +247,13 @@ diesel::joinable!(challenges -> users (author_id));
 diesel::joinable!(timed_sessions -> users (user_id));
 diesel::joinable!(timed_session_problems -> timed_sessions (session_id));
 diesel::joinable!(timed_session_problems -> challenges (challenge_id));
+diesel::joinable!(rooms -> users (owner_id));
+diesel::joinable!(room_problems -> rooms (room_id));
+diesel::joinable!(room_problems -> challenges (challenge_id));
+diesel::joinable!(room_members -> rooms (room_id));
+diesel::joinable!(room_members -> users (user_id));
+diesel::joinable!(room_updates -> rooms (room_id));
+diesel::joinable!(room_notes -> rooms (room_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -210,4 +269,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     answer_drafts,
     timed_sessions,
     timed_session_problems,
+    rooms,
+    room_problems,
+    room_members,
+    room_updates,
+    room_notes,
 );

@@ -71,3 +71,7 @@ id_type!(
     /// assessment attempt) with its server-side deadline.
     TimedSessionId
 );
+id_type!(
+    /// A live interview room.
+    RoomId
+);

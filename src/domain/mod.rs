@@ -11,6 +11,7 @@ mod ids;
 mod label;
 mod password;
 mod role;
+mod room;
 mod score;
 mod submission;
 mod text_enum;
@@ -22,10 +23,13 @@ mod verdict;
 pub use challenge::{CheckStatus, Difficulty, Kind};
 pub use display_name::DisplayName;
 pub use email::Email;
-pub use ids::{ApiTokenId, ChallengeId, JobId, SessionId, SubmissionId, TimedSessionId, UserId};
+pub use ids::{
+    ApiTokenId, ChallengeId, JobId, RoomId, SessionId, SubmissionId, TimedSessionId, UserId,
+};
 pub use label::nul_byte_line;
 pub use password::Password;
 pub use role::Role;
+pub use room::{Rating, Recommendation, RoomRole, RoomState, Scorecard, CRITERIA, MAX_NOTE_CHARS};
 pub use score::{acceptance, best_per, points, Best, Graded};
 pub use submission::{Mode, Status};
 pub(crate) use text_enum::text_enum;

@@ -11,3 +11,12 @@ pub struct User {
     pub role: Role,
     pub created_at: DateTime<Utc>,
 }
+
+impl User {
+    /// Whether this user may read work that `owner` did (a submission, a
+    /// mock interview): their own, or anyone's for instructors and admins,
+    /// who review it. Everyone else is told it does not exist.
+    pub fn may_read_work_of(&self, owner: UserId) -> bool {
+        self.id == owner || self.role >= Role::Instructor
+    }
+}

@@ -47,6 +47,22 @@ pub enum Answer {
     Design(DesignAnswer),
 }
 
+impl Answer {
+    /// An answer from text written in an editor under a language name, as
+    /// drafts and live rooms keep it: `sql`, `design` (Markdown with a
+    /// `## section` heading per section), or a code language. `None` when
+    /// the name is no language or the design text has no sections.
+    pub fn from_text(language: &str, source: String) -> Option<Answer> {
+        match language {
+            "sql" => Some(Answer::Sql { source }),
+            "design" => DesignAnswer::from_markdown(&source)
+                .ok()
+                .map(Answer::Design),
+            other => Language::parse(other).map(|language| Answer::Code { language, source }),
+        }
+    }
+}
+
 /// Which tests to run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scope {

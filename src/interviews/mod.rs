@@ -23,12 +23,9 @@ use rand::seq::SliceRandom;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogError, Entry, Filter, Standing};
-use crate::challenges::model::DesignAnswer;
 use crate::db::timed_sessions::{self as store, NewTimedSession, Started, TimedSessionRecord};
 use crate::db::{Db, DbError};
-use crate::domain::{
-    ChallengeId, EndReason, Kind, Purpose, Role, SessionState, TimedSessionId, User,
-};
+use crate::domain::{ChallengeId, EndReason, Kind, Purpose, SessionState, TimedSessionId, User};
 use crate::grading::Answer;
 use crate::submissions::{SubmissionError, Submissions};
 
@@ -81,6 +78,21 @@ pub struct InterviewView {
     /// The problems, in order, and how each went: the answers so far while
     /// it runs, final once it has ended.
     pub report: Report,
+}
+
+/// A running interview's clock, as a challenge page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct InterviewClock {
+    pub id: TimedSessionId,
+    pub title: String,
+    pub deadline: DateTime<Utc>,
+    pub remaining_seconds: i64,
+}
+
+/// Seconds left on a running session's clock (0 once it has run out).
+fn remaining(record: &TimedSessionRecord) -> Option<i64> {
+    (record.state == SessionState::Active)
+        .then(|| (record.deadline - crate::db::now()).num_seconds().max(0))
 }
 
 #[derive(Clone)]
@@ -218,18 +230,22 @@ impl Interviews {
             .run(move |conn| store::find(conn, id))
             .await?
             .ok_or(InterviewError::NotFound)?;
-        if record.user_id != viewer.id && viewer.role < Role::Instructor {
+        if !viewer.may_read_work_of(record.user_id) {
             return Err(InterviewError::NotFound);
         }
         Ok(record)
     }
 
     /// The user's mock interviews, newest first.
-    pub async fn list_own(&self, user: &User) -> Result<Vec<InterviewView>, InterviewError> {
+    pub async fn list_own(
+        &self,
+        user: &User,
+        limit: i64,
+    ) -> Result<Vec<InterviewView>, InterviewError> {
         let user_id = user.id;
         let records = self
             .db
-            .run(move |conn| store::list_for_user(conn, user_id, Purpose::Mock, 50))
+            .run(move |conn| store::list_for_user(conn, user_id, Purpose::Mock, limit))
             .await?;
         let mut views = Vec::with_capacity(records.len());
         for record in records {
@@ -238,17 +254,33 @@ impl Interviews {
         Ok(views)
     }
 
-    /// The user's running mock interview, if any.
-    pub async fn running(&self, user: &User) -> Result<Option<InterviewView>, InterviewError> {
+    /// The clock of the user's running mock interview, when `challenge` is
+    /// one of its problems (what a challenge page shows; no report is
+    /// computed for it).
+    pub async fn clock_for(
+        &self,
+        user: &User,
+        challenge: &crate::challenges::Slug,
+    ) -> Result<Option<InterviewClock>, InterviewError> {
         let user_id = user.id;
-        match self
+        let Some(running) = self
             .db
             .run(move |conn| store::running_for(conn, user_id, Purpose::Mock))
             .await?
-        {
-            Some(record) => Ok(Some(self.to_view(record).await?)),
-            None => Ok(None),
-        }
+        else {
+            return Ok(None);
+        };
+        let Some(challenge) = self.catalog.record(challenge).await? else {
+            return Ok(None);
+        };
+        Ok(Some(running)
+            .filter(|record| record.problems.contains(&challenge.id))
+            .map(|record| InterviewClock {
+                id: record.id,
+                remaining_seconds: remaining(&record).unwrap_or(0),
+                title: record.title,
+                deadline: record.deadline,
+            }))
     }
 
     /// Ends the candidate's own interview before its deadline; their last
@@ -323,21 +355,8 @@ impl Interviews {
             {
                 continue;
             }
-            let answer = match draft.language.as_str() {
-                "sql" => Answer::Sql {
-                    source: draft.source,
-                },
-                "design" => match DesignAnswer::from_markdown(&draft.source) {
-                    Ok(answer) => Answer::Design(answer),
-                    Err(_) => continue,
-                },
-                language => match rehearse_sandbox::Language::parse(language) {
-                    Some(language) => Answer::Code {
-                        language,
-                        source: draft.source,
-                    },
-                    None => continue,
-                },
+            let Some(answer) = Answer::from_text(&draft.language, draft.source) else {
+                continue;
             };
             let key = format!("session:{}:{position}", record.id);
             if let Err(e) = self
@@ -392,8 +411,7 @@ impl Interviews {
             })
             .collect();
         let report = report::report(&posed, &attempts, record.started_at);
-        let remaining_seconds = (record.state == SessionState::Active)
-            .then(|| (record.deadline - crate::db::now()).num_seconds().max(0));
+        let remaining_seconds = remaining(&record);
         Ok(InterviewView {
             id: record.id,
             candidate: record.user_id,

@@ -19,7 +19,7 @@ use crate::challenges::Slug;
 use crate::db::challenges::ChallengeRecord;
 use crate::db::submissions::{self as store, NewSubmission, Stored, SubmissionRecord};
 use crate::db::{Db, DbError};
-use crate::domain::{ChallengeId, Kind, Role, SubmissionId, User};
+use crate::domain::{ChallengeId, Kind, SubmissionId, User};
 use crate::grading::materialise::input_from_json;
 use crate::grading::{code, sql, Answer, Report, Verdict};
 use crate::worker::Wake;
@@ -392,7 +392,7 @@ impl Submissions {
             .run(move |conn| store::find(conn, id))
             .await?
             .ok_or(SubmissionError::SubmissionNotFound)?;
-        if record.user_id != viewer.id && viewer.role < Role::Instructor {
+        if !viewer.may_read_work_of(record.user_id) {
             return Err(SubmissionError::SubmissionNotFound);
         }
         let mut views = self.to_views(vec![record]).await?;

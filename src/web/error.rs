@@ -21,6 +21,7 @@ use crate::db::DbError;
 use crate::domain::ValidationError;
 use crate::interviews::InterviewError;
 use crate::reviews::ReviewError;
+use crate::rooms::RoomError;
 use crate::submissions::SubmissionError;
 use crate::workspace::WorkspaceError;
 
@@ -63,6 +64,8 @@ pub enum AppError {
     Reviews(#[from] ReviewError),
     #[error(transparent)]
     Interviews(#[from] InterviewError),
+    #[error(transparent)]
+    Rooms(#[from] RoomError),
     #[error("the service is not ready: {0}")]
     Unavailable(String),
     /// Details are logged, never shown.
@@ -187,7 +190,7 @@ impl AppError {
                 AccountsError::LastAdmin => (S::CONFLICT, "last_admin"),
                 AccountsError::Db(_) | AccountsError::Unexpected(_) => INTERNAL,
             },
-            AppError::Submissions(e) => match e {
+            AppError::Submissions(e) | AppError::Rooms(RoomError::Submission(e)) => match e {
                 SubmissionError::ChallengeNotFound(_) | SubmissionError::SubmissionNotFound => {
                     NOT_FOUND
                 }
@@ -226,6 +229,15 @@ impl AppError {
                 | InterviewError::Catalog(_)
                 | InterviewError::Submission(_) => INTERNAL,
             },
+            AppError::Rooms(e) => match e {
+                RoomError::NotFound => NOT_FOUND,
+                RoomError::Forbidden(_) => FORBIDDEN,
+                RoomError::Invalid(_) => INVALID,
+                RoomError::Ended => (S::CONFLICT, "room_ended"),
+                RoomError::Db(_) | RoomError::Catalog(_) | RoomError::Live(_) => INTERNAL,
+                // Matched with the submissions' own errors above.
+                RoomError::Submission(_) => INTERNAL,
+            },
             AppError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "unavailable"),
             AppError::Unexpected(_) => INTERNAL,
         }
@@ -243,7 +255,9 @@ impl AppError {
             AppError::Accounts(AccountsError::EmailTaken) => Some("email"),
             AppError::Accounts(AccountsError::WrongPassword) => Some("current_password"),
             AppError::Interviews(InterviewError::FormatNotFound(_)) => Some("format"),
+            AppError::Rooms(RoomError::Invalid(e)) => Some(e.field),
             AppError::Submissions(SubmissionError::Invalid { field, .. })
+            | AppError::Rooms(RoomError::Submission(SubmissionError::Invalid { field, .. }))
             | AppError::Authoring(AuthoringError::Invalid { field, .. })
             | AppError::Reviews(ReviewError::Invalid { field, .. }) => Some(field),
             _ => None,
@@ -283,9 +297,11 @@ impl AppError {
                 AccountsError::RateLimited { retry_after }
                 | AccountsError::TooManySignUps { retry_after },
             )
-            | AppError::Submissions(SubmissionError::RateLimited { retry_after, .. }) => {
-                Some(*retry_after)
-            }
+            | AppError::Submissions(SubmissionError::RateLimited { retry_after, .. })
+            | AppError::Rooms(RoomError::Submission(SubmissionError::RateLimited {
+                retry_after,
+                ..
+            })) => Some(*retry_after),
             _ => None,
         }
     }

@@ -15,6 +15,7 @@ pub mod error_pages;
 pub mod form;
 pub mod inputs;
 pub mod json;
+pub mod live;
 pub mod metrics;
 pub mod ops;
 pub mod page;
@@ -40,6 +41,7 @@ pub struct AppState {
     pub reviews: crate::reviews::Reviews,
     pub workspace: crate::workspace::Workspace,
     pub interviews: crate::interviews::Interviews,
+    pub rooms: crate::rooms::Rooms,
     pub db: Db,
     pub templates: tera::Tera,
     pub settings: Arc<Settings>,
@@ -181,6 +183,20 @@ pub fn routes(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
         ))
         .service(at!("/interviews/{id}", get => pages::interviews::show))
         .service(at!("/interviews/{id}/end", post => pages::interviews::end))
+        .service(at!(
+            "/rooms",
+            get => pages::rooms::index,
+            post => pages::rooms::create,
+        ))
+        .service(
+            at!("/rooms/join/{token}", get => pages::rooms::invite, post => pages::rooms::join),
+        )
+        .service(at!("/rooms/{id}", get => pages::rooms::show))
+        .service(at!("/rooms/{id}/live", get => live::connect))
+        .service(at!("/rooms/{id}/notes", post => pages::rooms::save_notes))
+        .service(at!("/rooms/{id}/start", post => pages::rooms::start))
+        .service(at!("/rooms/{id}/end", post => pages::rooms::end))
+        .service(at!("/rooms/{id}/playback", get => pages::rooms::playback))
         .service(at!("/admin/users", get => pages::admin::users))
         .service(at!("/admin/users/{id}/role", post => pages::admin::set_role))
         .service(api_routes())
@@ -221,6 +237,18 @@ fn api_routes() -> actix_web::Scope {
         ))
         .service(at!("/interviews/{id}", get => api::interviews::show))
         .service(at!("/interviews/{id}/end", post => api::interviews::end))
+        .service(at!("/rooms", get => api::rooms::list, post => api::rooms::create))
+        .service(at!("/rooms/join", post => api::rooms::join))
+        .service(at!("/rooms/{id}", get => api::rooms::show))
+        .service(at!("/rooms/{id}/start", post => api::rooms::start))
+        .service(at!("/rooms/{id}/end", post => api::rooms::end))
+        .service(at!(
+            "/rooms/{id}/notes",
+            get => api::rooms::notes,
+            put => api::rooms::save_notes,
+        ))
+        .service(at!("/rooms/{id}/playback", get => api::rooms::playback))
+        .service(at!("/rooms/{id}/answers", post => api::rooms::answer))
         .service(at!("/challenges", get => api::challenges::list))
         .service(at!("/challenges/{slug}", get => api::challenges::show))
         .service(at!("/challenges/{slug}/submissions", post => api::submissions::submit))

@@ -29,10 +29,12 @@ pub enum Flash {
     PasswordChanged,
     TokenRevoked,
     RoleChanged,
+    NotesSaved,
+    RoomEnded,
 }
 
 impl Flash {
-    const ALL: [Flash; 7] = [
+    const ALL: [Flash; 9] = [
         Flash::SignedUp,
         Flash::LoggedIn,
         Flash::LoggedOut,
@@ -40,6 +42,8 @@ impl Flash {
         Flash::PasswordChanged,
         Flash::TokenRevoked,
         Flash::RoleChanged,
+        Flash::NotesSaved,
+        Flash::RoomEnded,
     ];
 
     fn key(self) -> &'static str {
@@ -51,6 +55,8 @@ impl Flash {
             Flash::PasswordChanged => "password_changed",
             Flash::TokenRevoked => "token_revoked",
             Flash::RoleChanged => "role_changed",
+            Flash::NotesSaved => "notes_saved",
+            Flash::RoomEnded => "room_ended",
         }
     }
 
@@ -65,6 +71,8 @@ impl Flash {
             }
             Flash::TokenRevoked => "The token has been revoked.",
             Flash::RoleChanged => "The role has been changed.",
+            Flash::NotesSaved => "Your notes have been saved.",
+            Flash::RoomEnded => "The room has ended. Its code is kept, and playback is open.",
         }
     }
 

@@ -17,6 +17,7 @@ mod interviews;
 mod login;
 mod pages;
 mod queue;
+mod rooms;
 mod security;
 mod signup;
 mod storage;

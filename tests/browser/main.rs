@@ -790,6 +790,29 @@ async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
     .await;
     let report = format!("/interviews/{ended}");
     let running = format!("/interviews/{}", start().await);
+    // A live room (with notes) and an ended one (its playback).
+    let open_room = || async {
+        let room = helpers::json(
+            app.api_post(
+                &user,
+                "/api/v1/rooms",
+                &serde_json::json!({ "title": "Backend onsite with a long title that has to wrap somewhere", "problems": ["two-sum", "url-shortener"] }),
+            )
+            .await,
+        )
+        .await;
+        room["room"]["id"].as_str().expect("a room id").to_owned()
+    };
+    let live_room = open_room().await;
+    let ended_room = open_room().await;
+    app.api_post(
+        &user,
+        &format!("/api/v1/rooms/{ended_room}/end"),
+        &serde_json::json!({}),
+    )
+    .await;
+    let room = format!("/rooms/{live_room}");
+    let playback = format!("/rooms/{ended_room}/playback");
     let pages = [
         ("home", "/"),
         ("challenges", "/challenges"),
@@ -805,6 +828,9 @@ async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
         ("interviews", "/interviews"),
         ("interview", running.as_str()),
         ("interview-report", report.as_str()),
+        ("rooms", "/rooms"),
+        ("room", room.as_str()),
+        ("room-playback", playback.as_str()),
     ];
 
     // Every page at every size is looked at; the failures are listed together.
@@ -1663,4 +1689,229 @@ async fn a_pending_answer_fills_in_on_the_submissions_list_when_graded() {
         serde_json::json!([true, "100"])
     );
     browser.close().await.unwrap();
+}
+
+/// Types at the end of the room's editor, as a person would.
+async fn type_at_end_of_room_editor(browser: &Client, text: &str) {
+    let editor = browser
+        .find(Locator::Css("#room-code .cm-content"))
+        .await
+        .unwrap();
+    editor.click().await.unwrap();
+    // Ctrl+End, then the text.
+    editor.send_keys("\u{E009}\u{E010}\u{E000}").await.unwrap();
+    editor.send_keys(text).await.unwrap();
+}
+
+const ROOM_TEXT: &str = "window.RehearseRoom && window.RehearseRoom.text('code/0/python')";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interviewer_and_a_candidate_share_a_live_room_then_play_it_back() {
+    let Some((_driver_a, sam_browser)) = start_browser().await else {
+        return;
+    };
+    let Some((_driver_b, cleo_browser)) = start_browser().await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.import("tests/packages/sum-list").await;
+    let sam = app.new_candidate().await;
+    app.set_role_directly(&sam, "instructor");
+    let cleo = app.new_candidate().await;
+    for (email, name) in [(&sam, "Sam Interviewer"), (&cleo, "Cleo Candidate")] {
+        let user = token_for(&app, email).await;
+        let renamed = reqwest::Client::new()
+            .patch(app.url("/api/v1/me"))
+            .bearer_auth(&user.token)
+            .json(&serde_json::json!({ "display_name": name }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(renamed.status(), 200);
+    }
+    log_in(&sam_browser, &app, &sam).await;
+    log_in(&cleo_browser, &app, &cleo).await;
+
+    // Sam opens a room on one problem.
+    sam_browser.goto(&app.url("/rooms")).await.unwrap();
+    wait_for_text(&sam_browser, "Open a room").await;
+    fill(&sam_browser, "#room-title", "Onsite with Cleo").await;
+    sam_browser
+        .find(Locator::Css("#room-problem-1"))
+        .await
+        .unwrap()
+        .select_by_value("sum-list")
+        .await
+        .unwrap();
+    screenshot(&sam_browser, "rooms").await;
+    submit(&sam_browser, "form.room-form").await;
+    wait_until(&sam_browser, "document.getElementById('room') && document.getElementById('room').dataset.synced === 'true'", 20, "the interviewer's room syncs").await;
+    let invite = js(
+        &sam_browser,
+        "return document.getElementById('invite-link').value;",
+    )
+    .await;
+    let invite = invite.as_str().unwrap().to_owned();
+    assert!(
+        invite.starts_with(&app.address) && invite.contains("/rooms/join/"),
+        "{invite}"
+    );
+
+    // Cleo follows the invite and joins as the candidate.
+    cleo_browser.goto(&invite).await.unwrap();
+    wait_for_text(&cleo_browser, "You join as the candidate").await;
+    submit(&cleo_browser, "form[action^='/rooms/join/']").await;
+    wait_until(&cleo_browser, "document.getElementById('room') && document.getElementById('room').dataset.synced === 'true'", 20, "the candidate's room syncs").await;
+    let room_path = cleo_browser.current_url().await.unwrap().path().to_owned();
+    let starter = js(&cleo_browser, &format!("return {ROOM_TEXT};")).await;
+    assert!(
+        starter.as_str().unwrap().contains("def sumList"),
+        "the room opens on the starter code: {starter}"
+    );
+
+    // Each sees the other's typing, and the other's cursor.
+    type_at_end_of_room_editor(&cleo_browser, "        return sum(nums)").await;
+    wait_until(
+        &sam_browser,
+        &format!("({ROOM_TEXT} || '').includes('return sum(nums)')"),
+        10,
+        "Sam sees Cleo's typing",
+    )
+    .await;
+    type_at_end_of_room_editor(&sam_browser, "\n# what if nums is empty?").await;
+    wait_until(
+        &cleo_browser,
+        &format!("({ROOM_TEXT} || '').includes('what if nums is empty?')"),
+        10,
+        "Cleo sees Sam's typing",
+    )
+    .await;
+    wait_until(
+        &sam_browser,
+        "document.querySelector('#room-code .cm-ySelectionCaret')",
+        10,
+        "Sam sees Cleo's cursor",
+    )
+    .await;
+    wait_until(
+        &cleo_browser,
+        "document.querySelector('#room-code .cm-ySelectionCaret')",
+        10,
+        "Cleo sees Sam's cursor",
+    )
+    .await;
+    let names = js(
+        &sam_browser,
+        "return document.getElementById('room-people').textContent;",
+    )
+    .await;
+    let names = names.as_str().unwrap();
+    assert!(
+        names.contains("Sam Interviewer (you)") && names.contains("Cleo Candidate"),
+        "{names}"
+    );
+
+    // Cleo runs the shared code; the outcome shows in both consoles.
+    wait_until(
+        &cleo_browser,
+        "!document.getElementById('room-run').disabled",
+        10,
+        "Run is ready",
+    )
+    .await;
+    cleo_browser
+        .find(Locator::Css("#room-run"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for browser in [&sam_browser, &cleo_browser] {
+        wait_until(browser, "/Run by Cleo Candidate/.test(document.getElementById('room-console').textContent) && /tests passed|Error|error/.test(document.getElementById('room-console').textContent)", 120, "the run's outcome in the console").await;
+    }
+    screenshot(&sam_browser, "room-live-interviewer").await;
+    screenshot(&cleo_browser, "room-live-candidate").await;
+
+    // Sam's notes and scorecard save as he types, and never reach Cleo.
+    fill(
+        &sam_browser,
+        "#notes-text",
+        "Asked about the empty list unprompted.",
+    )
+    .await;
+    sam_browser
+        .find(Locator::Css("#score-communication"))
+        .await
+        .unwrap()
+        .select_by_value("4")
+        .await
+        .unwrap();
+    wait_for_text(&sam_browser, "Saved").await;
+    js(
+        &sam_browser,
+        "document.getElementById('notes').scrollIntoView(); return null;",
+    )
+    .await;
+    screenshot(&sam_browser, "room-scorecard").await;
+    cleo_browser.refresh().await.unwrap();
+    wait_until(&cleo_browser, "document.getElementById('room') && document.getElementById('room').dataset.synced === 'true'", 20, "the candidate's room syncs again").await;
+    let source = cleo_browser.source().await.unwrap();
+    assert!(
+        !source.contains("empty list unprompted")
+            && !source.contains("Scorecard")
+            && !source.contains("notes-form"),
+        "the candidate's page holds notes"
+    );
+    poll_api(
+        &cleo_browser,
+        &format!("/api/v1{room_path}/notes"),
+        5,
+        "the candidate asks for notes",
+        |v| v["status"] == 404,
+    )
+    .await;
+
+    // A server started afresh on the same database has the same document.
+    let text = js(&sam_browser, &format!("return {ROOM_TEXT};")).await;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let restarted =
+        helpers::spawn_on(app.database.clone(), helpers::test_settings(&app.database)).await;
+    cleo_browser.goto(&restarted.url(&room_path)).await.unwrap();
+    wait_until(&cleo_browser, "document.getElementById('room') && document.getElementById('room').dataset.synced === 'true'", 20, "the room syncs after a restart").await;
+    assert_eq!(
+        js(&cleo_browser, &format!("return {ROOM_TEXT};")).await,
+        text
+    );
+
+    // Sam ends the room; playback ends exactly at the final text.
+    sam_browser.goto(&app.url(&room_path)).await.unwrap();
+    wait_for_text(&sam_browser, "End the room").await;
+    submit(&sam_browser, &format!("form[action='{room_path}/end']")).await;
+    wait_for_text(&sam_browser, "The room has ended").await;
+    sam_browser
+        .goto(&app.url(&format!("{room_path}/playback")))
+        .await
+        .unwrap();
+    wait_until(
+        &sam_browser,
+        "document.getElementById('playback').dataset.ready === 'true'",
+        20,
+        "playback loads",
+    )
+    .await;
+    let replayed = js(
+        &sam_browser,
+        "return document.getElementById('playback-code').textContent;",
+    )
+    .await;
+    assert_eq!(replayed, text, "playback ends at the final text");
+    js(&sam_browser, "const s = document.getElementById('playback-scrub'); s.value = 1; s.dispatchEvent(new Event('input')); return null;").await;
+    let first = js(
+        &sam_browser,
+        "return document.getElementById('playback-code').textContent;",
+    )
+    .await;
+    assert_eq!(first, starter, "the first step is the starter code");
+    js(&sam_browser, "const s = document.getElementById('playback-scrub'); s.value = s.max; s.dispatchEvent(new Event('input')); return null;").await;
+    screenshot(&sam_browser, "room-playback").await;
 }

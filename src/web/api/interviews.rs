@@ -106,7 +106,7 @@ pub async fn start(
     security(("bearer_token" = []), ("session_cookie" = []))
 )]
 pub async fn list(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, AppError> {
-    let interviews = state.interviews.list_own(&auth.identity.user).await?;
+    let interviews = state.interviews.list_own(&auth.identity.user, 50).await?;
     Ok(HttpResponse::Ok().json(InterviewList { interviews }))
 }
 

@@ -11,6 +11,7 @@ pub mod challenges;
 pub mod interviews;
 pub mod me;
 pub mod openapi;
+pub mod rooms;
 pub mod session;
 pub mod submissions;
 pub mod users;

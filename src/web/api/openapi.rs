@@ -172,6 +172,16 @@ impl Modify for CommonErrors {
         super::interviews::list,
         super::interviews::show,
         super::interviews::end,
+        super::rooms::create,
+        super::rooms::list,
+        super::rooms::join,
+        super::rooms::show,
+        super::rooms::start,
+        super::rooms::end,
+        super::rooms::notes,
+        super::rooms::save_notes,
+        super::rooms::playback,
+        super::rooms::answer,
     ),
     // Schemas that only query parameters name (utoipa collects the others
     // from the bodies that use them).
@@ -193,6 +203,7 @@ impl Modify for CommonErrors {
         (name = "admin", description = "Admins: users and roles"),
         (name = "workspace", description = "Your editor settings and drafts, kept across devices"),
         (name = "interviews", description = "Timed mock interviews and their reports"),
+        (name = "rooms", description = "Live interview rooms: a shared editor (Yjs over the WebSocket at `/rooms/{id}/live`), interviewers' private notes and scorecards, and playback"),
     )
 )]
 pub struct ApiDoc;

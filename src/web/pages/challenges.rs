@@ -146,15 +146,8 @@ pub async fn show(page: PageCtx, slug: web::Path<Slug>) -> Result<HttpResponse, 
                 }),
             );
             // Inside a running mock interview the page shows its clock.
-            if let Some(interview) = state.interviews.running(user).await? {
-                if interview
-                    .report
-                    .problems
-                    .iter()
-                    .any(|p| p.slug == slug.as_str())
-                {
-                    ctx.insert("interview", &interview);
-                }
+            if let Some(clock) = state.interviews.clock_for(user, &slug).await? {
+                ctx.insert("interview", &clock);
             }
             state.workspace.settings(user.id).await?
         }

@@ -22,7 +22,7 @@ fn parse_id(raw: &str) -> Result<TimedSessionId, AppError> {
 /// `GET /interviews`
 pub async fn index(page: PageCtx, auth: Auth) -> Result<HttpResponse, AppError> {
     let interviews = &page.state.interviews;
-    let past = interviews.list_own(&auth.identity.user).await?;
+    let past = interviews.list_own(&auth.identity.user, 50).await?;
     let mut ctx = page.context();
     ctx.insert("formats", interviews.formats());
     ctx.insert("interviews", &past);

@@ -9,5 +9,6 @@ pub mod instructor;
 pub mod interviews;
 pub mod login;
 pub mod progress;
+pub mod rooms;
 pub mod signup;
 pub mod submissions;

@@ -13,11 +13,12 @@ use crate::web::page::PageCtx;
 /// `GET /dashboard`
 pub async fn dashboard(page: PageCtx, auth: Auth) -> Result<HttpResponse, AppError> {
     let dashboard = page.state.progress.dashboard(&auth.identity.user).await?;
-    // The trend over finished mock interviews, oldest first.
+    // The trend over the last ten finished mock interviews, oldest first
+    // (at most one more is running).
     let mut interviews: Vec<_> = page
         .state
         .interviews
-        .list_own(&auth.identity.user)
+        .list_own(&auth.identity.user, 11)
         .await?
         .into_iter()
         .filter(|i| i.state == crate::domain::SessionState::Ended)

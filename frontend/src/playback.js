@@ -1,0 +1,133 @@
+// A room's playback: the server's log of the shared document (each step a
+// Yjs update with its author and time) applied step by step to a fresh
+// document. Playing moves one step at a time at an even pace, so idle
+// minutes take no time; the scrubber jumps anywhere (backwards by
+// rebuilding from the start, which is quick at these sizes). A step that
+// added many characters in one change is marked as a paste. The last step
+// is the room's final text, exactly: it is the same log the room was
+// rebuilt from.
+
+import * as Y from "yjs";
+import { getJson, shortDate } from "./dom.js";
+
+/// Characters added by one change before it is marked as a paste.
+const PASTE_CHARS = 120;
+const STEP_MS = 250;
+
+function decode(base64) {
+  const raw = atob(base64);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+function textNames(doc) {
+  return Array.from(doc.share.keys()).filter((name) => name.startsWith("code/") || name === "board").sort();
+}
+
+export async function playback(root) {
+  const problems = JSON.parse(root.dataset.problems || "[]");
+  const scrub = root.querySelector("#playback-scrub");
+  const code = root.querySelector("#playback-code");
+  const position = root.querySelector("#playback-position");
+  const which = root.querySelector("#playback-text");
+  const timeline = root.querySelector("#playback-timeline");
+  const play = root.querySelector("#playback-play");
+  const { steps } = await getJson(`/api/v1/rooms/${root.dataset.id}/playback`);
+  const updates = steps.map((s) => decode(s.update));
+
+  // The final document names every text there is; measure each step's
+  // growth on the way to mark pastes.
+  const final = new Y.Doc();
+  const sizes = [];
+  // Runs and submissions are the console's entries, written by the
+  // server: a step that changes one is that run on the timeline.
+  const runs = [];
+  const consoleMap = final.getMap("console");
+  updates.forEach((u) => {
+    const before = textNames(final).reduce((n, name) => n + final.getText(name).length, 0);
+    const seen = new Map(Array.from(consoleMap.entries()));
+    Y.applyUpdate(final, u);
+    const after = textNames(final).reduce((n, name) => n + final.getText(name).length, 0);
+    sizes.push(after - before);
+    const changed = Array.from(consoleMap.entries()).find(([key, value]) => seen.get(key) !== value);
+    let run = null;
+    if (changed) {
+      try {
+        run = JSON.parse(changed[1]);
+      } catch (_) {
+        run = null;
+      }
+    }
+    runs.push(run);
+  });
+  const label = (name) => {
+    const [, pos, language] = name.split("/");
+    const problem = problems.find((p) => String(p.position) === pos);
+    return problem ? `${problem.title} · ${language}` : name;
+  };
+  which.replaceChildren(
+    ...textNames(final).map((name) => {
+      const option = document.createElement("option");
+      option.value = name;
+      option.textContent = label(name);
+      return option;
+    }),
+  );
+
+  timeline.replaceChildren(
+    ...steps.map((step, i) => {
+      const item = document.createElement("li");
+      const pasted = step.author && step.edits <= 2 && sizes[i] >= PASTE_CHARS;
+      item.className = pasted ? "paste" : "";
+      item.dataset.step = String(i + 1);
+      const run = runs[i];
+      if (run) {
+        item.className = "run";
+        item.textContent = `${shortDate(step.at)} · ${run.mode === "submit" ? "Submission" : "Run"} by ${run.by} · ${run.summary}`;
+      } else {
+        item.textContent = `${shortDate(step.at)} · ${step.author || "Starter code"} · ${step.edits} change${step.edits === 1 ? "" : "s"}${pasted ? ` · pasted ${sizes[i]} characters` : ""}`;
+      }
+      item.addEventListener("click", () => go(i + 1));
+      return item;
+    }),
+  );
+
+  let doc = new Y.Doc();
+  let at = 0;
+  function go(step) {
+    const target = Math.max(0, Math.min(updates.length, step));
+    if (target < at) {
+      doc = new Y.Doc();
+      at = 0;
+    }
+    while (at < target) {
+      Y.applyUpdate(doc, updates[at]);
+      at += 1;
+    }
+    scrub.value = String(at);
+    code.textContent = which.value ? doc.getText(which.value).toString() : "";
+    position.textContent = at === 0 ? "Before the first change" : `Step ${at} of ${updates.length} · ${shortDate(steps[at - 1].at)}${steps[at - 1].author ? ` · ${steps[at - 1].author}` : ""}`;
+    timeline.querySelectorAll("li").forEach((li) => li.classList.toggle("current", Number(li.dataset.step) === at));
+  }
+
+  let timer = null;
+  function stop() {
+    clearInterval(timer);
+    timer = null;
+    play.textContent = "Play";
+  }
+  play.addEventListener("click", () => {
+    if (timer) return stop();
+    if (at >= updates.length) go(0);
+    play.textContent = "Pause";
+    timer = setInterval(() => {
+      if (at >= updates.length) return stop();
+      go(at + 1);
+    }, STEP_MS);
+  });
+  scrub.addEventListener("input", () => go(Number(scrub.value)));
+  which.addEventListener("change", () => go(at));
+  go(updates.length);
+  root.dataset.ready = "true";
+}

@@ -1,0 +1,433 @@
+//! Live interview rooms: who may see and do what (notes and scorecards
+//! never reach a candidate), and the shared document itself, driven over
+//! the real WebSocket with the y-sync protocol as a browser speaks it:
+//! two participants see each other's edits, the log rebuilds the document
+//! after a restart, playback ends at the final text, and an ended room
+//! takes no more changes.
+
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message as Frame;
+use yrs::encoding::read::Cursor;
+use yrs::sync::protocol::{MessageReader, SyncMessage};
+use yrs::sync::Message;
+use yrs::updates::decoder::{Decode, DecoderV1};
+use yrs::updates::encoder::Encode;
+use yrs::{Doc, GetString, Map, ReadTxn, Text, Transact, Update};
+
+use crate::helpers::*;
+use crate::on_both_backends;
+
+const CODE: &str = "code/0/python";
+
+async fn open_room(app: &TestApp, interviewer: &ApiUser) -> Value {
+    let response = app
+        .api_post(
+            interviewer,
+            "/api/v1/rooms",
+            &json!({ "title": "Onsite with Sam", "problems": ["sum-list"] }),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    json(response).await["room"].clone()
+}
+
+async fn join(app: &TestApp, candidate: &ApiUser, room: &Value) -> Value {
+    let token = room["invite_path"]
+        .as_str()
+        .expect("interviewers see the invite")
+        .trim_start_matches("/rooms/join/");
+    let response = app
+        .api_post(candidate, "/api/v1/rooms/join", &json!({ "token": token }))
+        .await;
+    assert_eq!(response.status(), 200);
+    json(response).await["room"].clone()
+}
+
+/// A participant as a browser is one: a Yjs document kept in sync with
+/// the room over its WebSocket.
+struct Peer {
+    socket: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    doc: Doc,
+}
+
+impl Peer {
+    async fn connect(app: &TestApp, user: &ApiUser, room: &str) -> Peer {
+        let url = format!(
+            "{}/rooms/{room}/live",
+            app.address.replace("http://", "ws://")
+        );
+        let mut request = url.into_client_request().unwrap();
+        request.headers_mut().insert(
+            "Authorization",
+            format!("Bearer {}", user.token).parse().unwrap(),
+        );
+        let (socket, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("the room's WebSocket opens");
+        let mut peer = Peer {
+            socket,
+            doc: Doc::new(),
+        };
+        // As y-websocket does: ask for what we lack.
+        let sv = peer.doc.transact().state_vector();
+        peer.send(Message::Sync(SyncMessage::SyncStep1(sv))).await;
+        peer
+    }
+
+    async fn send(&mut self, message: Message) {
+        self.socket
+            .send(Frame::Binary(message.encode_v1().into()))
+            .await
+            .expect("send");
+    }
+
+    fn text(&self, name: &str) -> String {
+        let txn = self.doc.transact();
+        txn.get_text(name)
+            .map(|t| t.get_string(&txn))
+            .unwrap_or_default()
+    }
+
+    /// Applies what the server sends until `done` holds (answering its
+    /// sync step 1 as a browser would); fails after ten seconds.
+    async fn until(&mut self, what: &str, done: impl Fn(&Peer) -> bool) {
+        self.until_within(10, what, done).await;
+    }
+
+    /// [`Self::until`], waiting up to `seconds`.
+    async fn until_within(&mut self, seconds: u64, what: &str, done: impl Fn(&Peer) -> bool) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(seconds);
+        while !done(self) {
+            let frame = tokio::time::timeout_at(deadline, self.socket.next())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!("timed out waiting for {what}; text: {:?}", self.text(CODE))
+                })
+                .expect("socket open")
+                .expect("frame");
+            let Frame::Binary(data) = frame else { continue };
+            let mut replies = Vec::new();
+            {
+                let mut decoder = DecoderV1::new(Cursor::new(&data));
+                for message in MessageReader::new(&mut decoder) {
+                    match message.expect("a y-sync message") {
+                        Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                            let update = self.doc.transact().encode_state_as_update_v1(&sv);
+                            replies.push(Message::Sync(SyncMessage::SyncStep2(update)));
+                        }
+                        Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) => {
+                            self.doc
+                                .transact_mut()
+                                .apply_update(Update::decode_v1(&u).unwrap())
+                                .unwrap();
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for reply in replies {
+                self.send(reply).await;
+            }
+        }
+    }
+
+    /// The room's console: runs and submissions, as the server wrote them.
+    fn console(&self) -> Vec<Value> {
+        let txn = self.doc.transact();
+        let Some(map) = txn.get_map("console") else {
+            return Vec::new();
+        };
+        map.iter(&txn)
+            .filter_map(|(_, value)| match value {
+                yrs::Out::Any(yrs::Any::String(s)) => serde_json::from_str(&s).ok(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Replaces the whole of the shared text `name` with `text`.
+    async fn replace_all(&mut self, name: &str, text: &str) {
+        let update = {
+            let shared = self.doc.get_or_insert_text(name);
+            let before = self.doc.transact().state_vector();
+            let mut txn = self.doc.transact_mut();
+            let len = shared.len(&txn);
+            shared.remove_range(&mut txn, 0, len);
+            shared.insert(&mut txn, 0, text);
+            drop(txn);
+            self.doc.transact().encode_state_as_update_v1(&before)
+        };
+        self.send(Message::Sync(SyncMessage::Update(update))).await;
+    }
+
+    /// Types `text` at the end of the shared text `name` and sends the
+    /// change, as the editor binding does.
+    async fn type_at_end(&mut self, name: &str, text: &str) {
+        let update = {
+            let shared = self.doc.get_or_insert_text(name);
+            let before = self.doc.transact().state_vector();
+            let mut txn = self.doc.transact_mut();
+            let end = shared.len(&txn);
+            shared.insert(&mut txn, end, text);
+            drop(txn);
+            self.doc.transact().encode_state_as_update_v1(&before)
+        };
+        self.send(Message::Sync(SyncMessage::Update(update))).await;
+    }
+}
+
+/// The room's text as playback rebuilds it: every logged step applied in
+/// order to a fresh document.
+async fn replayed(app: &TestApp, user: &ApiUser, room: &str) -> String {
+    use base64::Engine as _;
+    let body = json(
+        app.api_get(user, &format!("/api/v1/rooms/{room}/playback"))
+            .await,
+    )
+    .await;
+    let doc = Doc::new();
+    for step in body["steps"].as_array().expect("steps") {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(step["update"].as_str().unwrap())
+            .unwrap();
+        doc.transact_mut()
+            .apply_update(Update::decode_v1(&bytes).unwrap())
+            .unwrap();
+    }
+    let txn = doc.transact();
+    txn.get_text(CODE)
+        .map(|t| t.get_string(&txn))
+        .unwrap_or_default()
+}
+
+on_both_backends! {
+    async fn notes_and_scorecards_never_reach_the_candidate(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let sam = app.api_user("instructor").await;
+        let cleo = app.api_user("candidate").await;
+        let room = open_room(&app, &sam).await;
+        let id = room["id"].as_str().unwrap();
+        assert_eq!(room["state"], "scheduled");
+        assert_eq!(room["role"], "interviewer");
+        assert_eq!(room["problems"][0]["slug"], "sum-list");
+        assert!(room["problems"][0]["languages"].as_array().unwrap().iter().any(|l| l["language"] == "python"));
+
+        // Before joining, the room does not exist for Cleo.
+        assert_eq!(app.api_get(&cleo, &format!("/api/v1/rooms/{id}")).await.status(), 404);
+
+        let saved = app.api_send(&sam, reqwest::Method::PUT, &format!("/api/v1/rooms/{id}/notes"), &json!({
+            "notes": "Asked about overflow before coding.",
+            "scorecard": { "communication": { "score": 4, "comment": "Thinks aloud" }, "recommendation": "hire" }
+        })).await;
+        assert_eq!(saved.status(), 200);
+        let saved = json(saved).await;
+        assert_eq!(saved["scorecard"]["communication"]["score"], 4);
+        assert_eq!(saved["scorecard"]["recommendation"], "hire");
+
+        let joined = join(&app, &cleo, &room).await;
+        assert_eq!(joined["role"], "candidate");
+        assert!(joined.get("invite_path").is_none(), "a candidate does not get the invite: {joined}");
+        let names: Vec<&str> = joined["members"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
+        assert_eq!(names, ["interviewer", "candidate"]);
+
+        // Nothing of the notes, through any door the candidate has.
+        for path in [
+            format!("/api/v1/rooms/{id}/notes"),
+        ] {
+            assert_eq!(app.api_get(&cleo, &path).await.status(), 404, "{path}");
+        }
+        let write = app.api_send(&cleo, reqwest::Method::PUT, &format!("/api/v1/rooms/{id}/notes"), &json!({ "notes": "mine" })).await;
+        assert_eq!(write.status(), 404);
+        for action in ["start", "end"] {
+            let response = app.api_post(&cleo, &format!("/api/v1/rooms/{id}/{action}"), &json!({})).await;
+            assert_eq!(response.status(), 404, "{action}");
+        }
+        for body in [
+            app.api_get(&cleo, &format!("/api/v1/rooms/{id}")).await.text().await.unwrap(),
+            app.api_get(&cleo, "/api/v1/rooms").await.text().await.unwrap(),
+        ] {
+            assert!(!body.contains("overflow") && !body.contains("Thinks aloud") && !body.contains("scorecard"), "{body}");
+        }
+        // The interviewer's own reading still has them.
+        let notes = json(app.api_get(&sam, &format!("/api/v1/rooms/{id}/notes")).await).await;
+        assert_eq!(notes["notes"], "Asked about overflow before coding.");
+
+        // Playback waits for the end for candidates.
+        assert_eq!(app.api_get(&cleo, &format!("/api/v1/rooms/{id}/playback")).await.status(), 403);
+        let started = json(app.api_post(&sam, &format!("/api/v1/rooms/{id}/start"), &json!({})).await).await;
+        assert_eq!(started["room"]["state"], "live");
+        let ended = json(app.api_post(&sam, &format!("/api/v1/rooms/{id}/end"), &json!({})).await).await;
+        assert_eq!(ended["room"]["state"], "ended");
+        assert_eq!(app.api_get(&cleo, &format!("/api/v1/rooms/{id}/playback")).await.status(), 200);
+
+        // An ended room takes no one new.
+        let late = app.api_user("candidate").await;
+        let token = room["invite_path"].as_str().unwrap().trim_start_matches("/rooms/join/");
+        let refused = app.api_post(&late, "/api/v1/rooms/join", &json!({ "token": token })).await;
+        assert_eq!(refused.status(), 409);
+        assert_eq!(json(refused).await["error"]["code"], "room_ended");
+    }
+}
+
+on_both_backends! {
+    async fn opening_a_room_checks_who_and_what(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let cleo = app.api_user("candidate").await;
+        let sam = app.api_user("instructor").await;
+        let refused = app.api_post(&cleo, "/api/v1/rooms", &json!({ "title": "Peer", "problems": ["sum-list"] })).await;
+        assert_eq!(refused.status(), 403, "candidates do not open rooms unless the server allows it");
+
+        for (body, field) in [
+            (json!({ "title": " ", "problems": ["sum-list"] }), "title"),
+            (json!({ "title": "Round", "problems": [] }), "problems"),
+            (json!({ "title": "Round", "problems": ["no-such-thing"] }), "problems"),
+            (json!({ "title": "Round", "problems": ["sum-list", "sum-list"] }), "problems"),
+        ] {
+            let response = app.api_post(&sam, "/api/v1/rooms", &body).await;
+            assert_eq!(response.status(), 422, "{body}");
+            assert_eq!(json(response).await["error"]["field"], field, "{body}");
+        }
+        let room = open_room(&app, &sam).await;
+        let id = room["id"].as_str().unwrap();
+        let bad = app.api_send(&sam, reqwest::Method::PUT, &format!("/api/v1/rooms/{id}/notes"), &json!({
+            "scorecard": { "testing": { "score": 5 } }
+        })).await;
+        assert_eq!(bad.status(), 422);
+        let bad = json(bad).await;
+        assert_eq!(bad["error"]["field"], "testing");
+        assert!(bad["error"]["message"].as_str().unwrap().contains("1 to 4"), "{bad}");
+        // Nothing was stored by the refused save.
+        let notes = json(app.api_get(&sam, &format!("/api/v1/rooms/{id}/notes")).await).await;
+        assert_eq!(notes["updated_at"], Value::Null);
+        assert_eq!(app.api_post(&sam, "/api/v1/rooms/join", &json!({ "token": "nope" })).await.status(), 404);
+    }
+}
+
+on_both_backends! {
+    async fn two_people_edit_one_document_live_and_it_outlives_the_server(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let sam = app.api_user("instructor").await;
+        let cleo = app.api_user("candidate").await;
+        let room = open_room(&app, &sam).await;
+        join(&app, &cleo, &room).await;
+        let id = room["id"].as_str().unwrap().to_owned();
+        let starter = room["problems"][0]["languages"].as_array().unwrap().iter()
+            .find(|l| l["language"] == "python").unwrap()["starter"].as_str().unwrap().to_owned();
+
+        // Both start from the starter code the room opened with.
+        let mut interviewer = Peer::connect(&app, &sam, &id).await;
+        interviewer.until("the starter code", |p| p.text(CODE) == starter).await;
+        let mut candidate = Peer::connect(&app, &cleo, &id).await;
+        candidate.until("the starter code", |p| p.text(CODE) == starter).await;
+
+        // Each sees the other's typing.
+        candidate.type_at_end(CODE, "        return sum(nums)\n").await;
+        let after_candidate = format!("{starter}        return sum(nums)\n");
+        interviewer.until("the candidate's edit", |p| p.text(CODE) == after_candidate).await;
+        interviewer.type_at_end(CODE, "# why not a loop?\n").await;
+        let both = format!("{after_candidate}# why not a loop?\n");
+        candidate.until("the interviewer's edit", |p| p.text(CODE) == both).await;
+
+        // A server that starts afresh on the same database rebuilds the
+        // document from its log (written every half second).
+        tokio::time::sleep(Duration::from_millis(1_500)).await;
+        let restarted = spawn_on(app.database.clone(), test_settings(&app.database)).await;
+        let mut back = Peer::connect(&restarted, &cleo, &id).await;
+        back.until("the document after a restart", |p| p.text(CODE) == both).await;
+
+        // Playback ends exactly at the final text.
+        assert_eq!(replayed(&app, &sam, &id).await, both);
+
+        // Once ended, the room is read-only: a change is not taken.
+        let ended = app.api_post(&sam, &format!("/api/v1/rooms/{id}/end"), &json!({})).await;
+        assert_eq!(ended.status(), 200);
+        let mut reader = Peer::connect(&app, &cleo, &id).await;
+        reader.until("the final document", |p| p.text(CODE) == both).await;
+        reader.type_at_end(CODE, "sneaky()\n").await;
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
+        assert_eq!(replayed(&app, &cleo, &id).await, both);
+        let mut fresh = Peer::connect(&app, &sam, &id).await;
+        fresh.until("the final document", |p| p.text(CODE) == both).await;
+    }
+}
+
+on_both_backends! {
+    async fn only_members_open_the_live_document(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let sam = app.api_user("instructor").await;
+        let stranger = app.api_user("candidate").await;
+        let room = open_room(&app, &sam).await;
+        let id = room["id"].as_str().unwrap();
+        let url = format!("{}/rooms/{id}/live", app.address.replace("http://", "ws://"));
+
+        let mut request = url.clone().into_client_request().unwrap();
+        request.headers_mut().insert("Authorization", format!("Bearer {}", stranger.token).parse().unwrap());
+        let refused = tokio_tungstenite::connect_async(request).await;
+        assert!(matches!(&refused, Err(tokio_tungstenite::tungstenite::Error::Http(r)) if r.status() == 404), "{refused:?}");
+
+        // A page on another site cannot open it with the member's cookie.
+        let mut request = url.clone().into_client_request().unwrap();
+        request.headers_mut().insert("Authorization", format!("Bearer {}", sam.token).parse().unwrap());
+        request.headers_mut().insert("Origin", "https://evil.example".parse().unwrap());
+        let refused = tokio_tungstenite::connect_async(request).await;
+        assert!(matches!(&refused, Err(tokio_tungstenite::tungstenite::Error::Http(r)) if r.status() == 403), "{refused:?}");
+
+        // Signed out, it is a page like any other: off to log in first.
+        let anonymous = tokio_tungstenite::connect_async(url).await;
+        assert!(
+            matches!(&anonymous, Err(tokio_tungstenite::tungstenite::Error::Http(r))
+                if r.status() == 303 && r.headers()["location"].to_str().unwrap().starts_with("/login")),
+            "{anonymous:?}"
+        );
+    }
+}
+
+on_both_backends! {
+    async fn a_run_from_the_room_shows_its_outcome_to_everyone(app: TestApp) {
+        app.import("tests/packages/sum-list").await;
+        let sam = app.api_user("instructor").await;
+        let cleo = app.api_user("candidate").await;
+        let room = open_room(&app, &sam).await;
+        join(&app, &cleo, &room).await;
+        let id = room["id"].as_str().unwrap().to_owned();
+        let mut interviewer = Peer::connect(&app, &sam, &id).await;
+        let mut candidate = Peer::connect(&app, &cleo, &id).await;
+        interviewer.until("the starter code", |p| !p.text(CODE).is_empty()).await;
+        candidate.until("the starter code", |p| !p.text(CODE).is_empty()).await;
+
+        const RIGHT: &str = "class Solution:\n    def sumList(self, nums):\n        return sum(nums)\n";
+        candidate.replace_all(CODE, RIGHT).await;
+        interviewer.until("the candidate's code", |p| p.text(CODE) == RIGHT).await;
+
+        let answers = format!("/api/v1/rooms/{id}/answers");
+        let sent = app.api_post(&cleo, &answers, &json!({ "position": 0, "mode": "submit" })).await;
+        assert_eq!(sent.status(), 202);
+        let submission = json(sent).await["id"].as_str().unwrap().to_owned();
+        // The interviewer sees it graded in the console, without asking
+        // (the first grading compiles the Python runtime into this test's
+        // fresh cache, which takes a while on a busy machine).
+        interviewer.until_within(120, "the graded submission in the console", |p| {
+            p.console().iter().any(|e| e["id"] == submission.as_str() && e["status"] == "done")
+        }).await;
+        let entry = interviewer.console().into_iter().find(|e| e["id"] == submission.as_str()).unwrap();
+        assert_eq!(entry["verdict"], "accepted", "{entry}");
+        assert_eq!(entry["mode"], "submit");
+        assert!(entry["summary"].as_str().unwrap().starts_with("Accepted"), "{entry}");
+        // It is the candidate's submission, with the room's code.
+        let graded = app.wait_graded(&cleo, &submission).await;
+        assert_eq!(graded["verdict"], "accepted");
+        assert_eq!(graded["answer"]["source"], RIGHT);
+
+        let bad = app.api_post(&cleo, &answers, &json!({ "position": 7, "mode": "run" })).await;
+        assert_eq!(bad.status(), 422);
+        assert_eq!(json(bad).await["error"]["field"], "position");
+        let stranger = app.api_user("candidate").await;
+        assert_eq!(app.api_post(&stranger, &answers, &json!({ "position": 0, "mode": "run" })).await.status(), 404);
+    }
+}
