@@ -33,7 +33,11 @@ export async function playback(root) {
   const which = root.querySelector("#playback-text");
   const timeline = root.querySelector("#playback-timeline");
   const play = root.querySelector("#playback-play");
-  const { steps } = await getJson(`/api/v1/rooms/${root.dataset.id}/playback`);
+  const [{ steps }, { entries }] = await Promise.all([
+    getJson(`/api/v1/rooms/${root.dataset.id}/playback`),
+    getJson(`/api/v1/rooms/${root.dataset.id}/console`),
+  ]);
+  const answers = new Map(entries.map((e) => [e.id, e]));
   const updates = steps.map((s) => decode(s.update));
 
   // The final document names every text there is; measure each step's
@@ -50,16 +54,10 @@ export async function playback(root) {
     Y.applyUpdate(final, u);
     const after = textNames(final).reduce((n, name) => n + final.getText(name).length, 0);
     sizes.push(after - before);
+    // The server's nudge names the answer; the console says what it was.
     const changed = Array.from(consoleMap.entries()).find(([key, value]) => seen.get(key) !== value);
-    let run = null;
-    if (changed) {
-      try {
-        run = JSON.parse(changed[1]);
-      } catch (_) {
-        run = null;
-      }
-    }
-    runs.push(run);
+    const answer = changed && answers.get(changed[0]);
+    runs.push(answer ? { ...answer, graded: changed[1] !== "queued" } : null);
   });
   const label = (name) => {
     const [, pos, language] = name.split("/");
@@ -84,7 +82,10 @@ export async function playback(root) {
       const run = runs[i];
       if (run) {
         item.className = "run";
-        item.textContent = `${shortDate(step.at)} · ${run.mode === "submit" ? "Submission" : "Run"} by ${run.by} · ${run.summary}`;
+        const what = run.mode === "submit" ? "Submission" : "Run";
+        item.textContent = run.graded
+          ? `${shortDate(step.at)} · ${what} by ${run.by} graded · ${run.summary}`
+          : `${shortDate(step.at)} · ${what} by ${run.by} sent (${run.problem}, ${run.language})`;
       } else {
         item.textContent = `${shortDate(step.at)} · ${step.author || "Starter code"} · ${step.edits} change${step.edits === 1 ? "" : "s"}${pasted ? ` · pasted ${sizes[i]} characters` : ""}`;
       }

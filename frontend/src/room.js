@@ -17,7 +17,7 @@ import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { createEditor } from "./editor.js";
 import { onSchemeChange, storedSettings } from "./settings.js";
-import { debounce, postJson, putJson } from "./dom.js";
+import { debounce, getJson, postJson, putJson } from "./dom.js";
 
 // Distinct on light and dark backgrounds; the light variant marks
 // selections.
@@ -129,29 +129,25 @@ export function liveRoom(root) {
     );
   }
 
-  // Run and Submit send the shared code as the room has it; the outcome
-  // arrives in the console map, written by the server, for everyone.
+  // Run and Submit send the shared code as the room has it. The console
+  // is read from the server (the truth: anyone could write into a shared
+  // document); the document's `console` map only says when to read it.
   const consoleMap = doc.getMap("console");
   const consoleList = root.querySelector("#room-console");
-  function renderConsole() {
-    const entries = Array.from(consoleMap.values())
-      .map((raw) => {
-        try {
-          return JSON.parse(raw);
-        } catch (_) {
-          return null;
-        }
-      })
-      .filter(Boolean)
-      .sort((a, b) => (a.at < b.at ? 1 : -1));
+  const readConsole = debounce(async () => {
+    let entries;
+    try {
+      ({ entries } = await getJson(`/api/v1/rooms/${root.dataset.id}/console`));
+    } catch (_) {
+      return;
+    }
     if (!entries.length) return;
     consoleList.replaceChildren(
       ...entries.map((e) => {
         const item = document.createElement("li");
         item.className = `console-entry console-${e.status} verdict-${e.verdict || "none"}`;
-        const what = e.mode === "submit" ? "Submission" : "Run";
         const head = document.createElement("strong");
-        head.textContent = `${what} by ${e.by}`;
+        head.textContent = `${e.mode === "submit" ? "Submission" : "Run"} by ${e.by}`;
         const where = document.createElement("span");
         where.className = "muted small";
         where.textContent = ` · ${e.problem} (${e.language}) · ${new Date(e.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`;
@@ -162,7 +158,8 @@ export function liveRoom(root) {
         return item;
       }),
     );
-  }
+  }, 150);
+  const renderConsole = () => readConsole();
   consoleMap.observe(renderConsole);
   const buttons = ["run", "submit"].map((mode) => [mode, root.querySelector(`#room-${mode}`)]).filter(([, b]) => b);
   buttons.forEach(([mode, button]) =>

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use super::schema::submissions;
 use super::{jobs, DbConnection, DbError};
 use crate::domain::{
-    ChallengeId, Graded, JobId, Kind, Mode, Status, SubmissionId, TimedSessionId, UserId, Verdict,
+    ChallengeId, Graded, JobId, Kind, Mode, Status, SubmissionId, UserId, Verdict,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,8 +38,9 @@ pub struct SubmissionRecord {
     pub reviewed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub graded_at: Option<DateTime<Utc>>,
-    /// The timed session (a mock interview) it was sent in, if any.
-    pub session_id: Option<TimedSessionId>,
+    /// The timed session (a mock interview) or live room it was sent in,
+    /// if any (both ids are UUIDv7s, so they never collide).
+    pub session_id: Option<uuid::Uuid>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -103,7 +104,7 @@ impl Row {
                 .map_err(|e| corrupt(&e))?,
             session_id: match &self.session_id {
                 Some(id) => Some(
-                    TimedSessionId::parse(id).ok_or_else(|| corrupt("session id is not a UUID"))?,
+                    uuid::Uuid::parse_str(id).map_err(|_| corrupt("session id is not a UUID"))?,
                 ),
                 None => None,
             },
@@ -134,7 +135,8 @@ pub struct NewSubmission<'a> {
     /// The grading queue's fair-share key (see `jobs::claim`).
     pub share_key: &'a str,
     pub created_at: DateTime<Utc>,
-    pub session_id: Option<TimedSessionId>,
+    /// A timed session's or a live room's id.
+    pub session_id: Option<uuid::Uuid>,
 }
 
 /// What storing a submission did.
@@ -648,9 +650,11 @@ pub fn set_review(
 }
 
 /// Every answer sent in a timed session, oldest first.
+/// The answers sent in a timed session or a live room (by its id), oldest
+/// first.
 pub fn list_for_session(
     conn: &mut DbConnection,
-    session: TimedSessionId,
+    session: uuid::Uuid,
 ) -> Result<Vec<SubmissionRecord>, DbError> {
     submissions::table
         .filter(submissions::session_id.eq(session.to_string()))

@@ -49,11 +49,16 @@ const BACKLOG: usize = 512;
 /// The largest message a browser may send (a paste of a whole file is a
 /// few hundred kB at most).
 pub const MAX_MESSAGE_BYTES: usize = 2 * 1024 * 1024;
+/// The most a room's log may grow to. An interview's code is a few kB;
+/// this stops a participant from filling the server's memory and disk.
+pub const MAX_ROOM_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
     #[error("a message from the browser could not be read: {0}")]
     Protocol(String),
+    #[error("this room's document is full ({} MiB); no more changes are taken", MAX_ROOM_BYTES / (1024 * 1024))]
+    Full,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -76,14 +81,18 @@ pub const BOARD_TEXT: &str = "board";
 /// The shared map of what is on screen: `problem` (a position) and
 /// `lang/{position}` (the language chosen for that problem).
 pub const META_MAP: &str = "meta";
-/// The shared map of runs and submissions made in the room, by
-/// submission id, each a JSON text (written by the server only).
+/// The shared map that nudges browsers to re-read the room's console: a
+/// submission id and its status, written by the server when an answer is
+/// sent and when it is graded.
 pub const CONSOLE_MAP: &str = "console";
 
 struct Shared {
     doc: Doc,
     /// The latest awareness entry of every connected client.
     awareness: HashMap<ClientID, AwarenessUpdateEntry>,
+    /// Which connection announced each awareness client: no connection
+    /// may change or clear another's cursor.
+    owners: HashMap<ClientID, u64>,
 }
 
 /// One change not yet written to the log.
@@ -106,6 +115,8 @@ pub struct LiveRoom {
     tx: broadcast::Sender<Outgoing>,
     connections: AtomicUsize,
     read_only: AtomicBool,
+    /// The size of every change taken so far (the log's size).
+    bytes: AtomicUsize,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -118,8 +129,19 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 pub struct Participant {
     pub id: u64,
     pub user: UserId,
+    /// Who they are, as everyone's screen names them: the server's word
+    /// for it, whatever their browser claims.
+    identity: Identity,
     /// The awareness client ids this connection has announced.
     clients: HashSet<ClientID>,
+}
+
+/// A participant's name and part in the room, as shown beside their
+/// cursor.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub name: String,
+    pub role: &'static str,
 }
 
 impl LiveRoom {
@@ -130,11 +152,13 @@ impl LiveRoom {
             shared: Mutex::new(Shared {
                 doc,
                 awareness: HashMap::new(),
+                owners: HashMap::new(),
             }),
             queue: Mutex::new(Queue::default()),
             tx,
             connections: AtomicUsize::new(0),
             read_only: AtomicBool::new(read_only),
+            bytes: AtomicUsize::new(0),
         }
     }
 
@@ -206,6 +230,9 @@ impl LiveRoom {
         if self.read_only.load(Ordering::SeqCst) {
             return Ok(());
         }
+        if self.bytes.load(Ordering::SeqCst) + update.len() > MAX_ROOM_BYTES {
+            return Err(LiveError::Full);
+        }
         let decoded = Update::decode_v1(update).map_err(|e| LiveError::Protocol(e.to_string()))?;
         let effective = {
             let shared = lock(&self.shared);
@@ -220,6 +247,7 @@ impl LiveRoom {
         let Some(effective) = effective else {
             return Ok(());
         };
+        self.bytes.fetch_add(effective.len(), Ordering::SeqCst);
         let message = encode(&Message::Sync(SyncMessage::Update(effective.clone())));
         let _ = self.tx.send(Outgoing {
             from: who.id,
@@ -237,7 +265,14 @@ impl LiveRoom {
         let mut changed = HashMap::new();
         {
             let mut shared = lock(&self.shared);
-            for (client, entry) in update.clients {
+            for (client, mut entry) in update.clients {
+                if shared
+                    .owners
+                    .get(&client)
+                    .is_some_and(|&owner| owner != who.id)
+                {
+                    continue;
+                }
                 let newer = shared
                     .awareness
                     .get(&client)
@@ -247,9 +282,15 @@ impl LiveRoom {
                 }
                 if &*entry.json == "null" {
                     shared.awareness.remove(&client);
+                    shared.owners.remove(&client);
                     who.clients.remove(&client);
                 } else {
+                    let Some(json) = stamped(&entry.json, &who.identity) else {
+                        continue;
+                    };
+                    entry.json = json.into();
                     shared.awareness.insert(client, entry.clone());
+                    shared.owners.insert(client, who.id);
                     who.clients.insert(client);
                 }
                 changed.insert(client, entry);
@@ -269,6 +310,7 @@ impl LiveRoom {
         {
             let mut shared = lock(&self.shared);
             for client in &who.clients {
+                shared.owners.remove(client);
                 if let Some(entry) = shared.awareness.remove(client) {
                     gone.insert(
                         *client,
@@ -328,13 +370,14 @@ impl LiveRoom {
         });
     }
 
-    /// Writes an entry of the room's console (runs and submissions, shown
-    /// to everyone and kept on the playback timeline), by key.
-    pub fn post_to_console(&self, key: &str, entry: &serde_json::Value) {
-        let json = entry.to_string();
+    /// Nudges the room's browsers to read the console again: a run or
+    /// submission (by id) is queued or graded. The console itself comes
+    /// from the server (`Rooms::console`), not from this map, which any
+    /// participant could write to.
+    pub fn ping_console(&self, key: &str, status: crate::domain::Status) {
         self.change(|txn| {
             let console = txn.get_or_insert_map(CONSOLE_MAP);
-            console.insert(txn, key, json);
+            console.insert(txn, key, status.as_str());
         });
     }
 
@@ -422,6 +465,24 @@ impl LiveRoom {
     }
 }
 
+/// An awareness state with the participant's real name and role written
+/// over whatever the browser put there (so nobody appears as someone
+/// else); `None` when it is not a JSON object.
+fn stamped(json: &str, identity: &Identity) -> Option<String> {
+    let mut state: serde_json::Value = serde_json::from_str(json).ok()?;
+    let object = state.as_object_mut()?;
+    let user = object
+        .entry("user")
+        .or_insert_with(|| serde_json::json!({}));
+    if !user.is_object() {
+        *user = serde_json::json!({});
+    }
+    let user = user.as_object_mut()?;
+    user.insert("name".into(), identity.name.clone().into());
+    user.insert("role".into(), identity.role.into());
+    Some(state.to_string())
+}
+
 fn encode(message: &Message) -> Bytes {
     let mut encoder = EncoderV1::new();
     message.encode(&mut encoder);
@@ -476,6 +537,7 @@ impl Hub {
         &self,
         room: RoomId,
         user: UserId,
+        identity: Identity,
         read_only: bool,
         seed: Vec<(String, String)>,
     ) -> Result<(Arc<LiveRoom>, Participant), LiveError> {
@@ -493,6 +555,9 @@ impl Hub {
             None => {
                 let log = self.db.run(move |conn| store::updates(conn, room)).await?;
                 let loaded = Arc::new(LiveRoom::new(room, replay(room, &log), read_only));
+                loaded
+                    .bytes
+                    .store(log.iter().map(|row| row.body.len()).sum(), Ordering::SeqCst);
                 // Two first connections may load at once; the first one in
                 // wins and the other's copy is dropped.
                 let live = {
@@ -513,6 +578,7 @@ impl Hub {
         let participant = Participant {
             id: self.next_connection.fetch_add(1, Ordering::SeqCst),
             user,
+            identity,
             clients: HashSet::new(),
         };
         Ok((live, participant))
@@ -574,6 +640,10 @@ mod tests {
         Participant {
             id,
             user: UserId::new(),
+            identity: Identity {
+                name: format!("Person {id}"),
+                role: "candidate",
+            },
             clients: HashSet::new(),
         }
     }
@@ -695,5 +765,69 @@ mod tests {
         let entry = &update.clients[&client];
         assert_eq!((entry.clock, &*entry.json), (4, "null"));
         assert_eq!(room.greeting().len(), 2, "no cursors left to greet with");
+    }
+
+    fn awareness(client: u64, clock: u32, json: &str) -> Vec<u8> {
+        let mut clients = HashMap::new();
+        clients.insert(
+            ClientID::new(client),
+            AwarenessUpdateEntry {
+                clock,
+                json: json.into(),
+            },
+        );
+        Message::Awareness(AwarenessUpdate { clients }).encode_v1()
+    }
+
+    fn shown(room: &LiveRoom, client: u64) -> Option<serde_json::Value> {
+        let shared = lock(&room.shared);
+        let entry = shared.awareness.get(&ClientID::new(client))?;
+        serde_json::from_str(&entry.json).ok()
+    }
+
+    #[test]
+    fn nobody_can_wear_anothers_name_or_move_anothers_cursor() {
+        let room = room();
+        let (mut alice, mut mallory) = (participant(1), participant(2));
+        room.receive(
+            &mut alice,
+            &awareness(7, 1, r##"{"user":{"name":"Alice","color":"#123"}}"##),
+        )
+        .unwrap();
+        // The name shown is the server's, whatever the browser says.
+        room.receive(
+            &mut mallory,
+            &awareness(8, 1, r#"{"user":{"name":"The interviewer"}}"#),
+        )
+        .unwrap();
+        assert_eq!(shown(&room, 8).unwrap()["user"]["name"], "Person 2");
+        assert_eq!(
+            shown(&room, 7).unwrap()["user"]["color"],
+            "#123",
+            "the colour is the browser's"
+        );
+        // Mallory cannot clear or rewrite Alice's cursor.
+        room.receive(&mut mallory, &awareness(7, 9, "null"))
+            .unwrap();
+        room.receive(&mut mallory, &awareness(7, 10, r#"{"user":{"name":"x"}}"#))
+            .unwrap();
+        assert_eq!(shown(&room, 7).unwrap()["user"]["name"], "Person 1");
+        // A state that is not a JSON object is not relayed.
+        room.receive(&mut mallory, &awareness(9, 1, "[1, 2]"))
+            .unwrap();
+        assert!(shown(&room, 9).is_none());
+    }
+
+    #[test]
+    fn a_full_room_takes_no_more() {
+        let room = room();
+        room.bytes.store(MAX_ROOM_BYTES - 10, Ordering::SeqCst);
+        let mut alice = participant(1);
+        let change = typed(&Doc::new(), "t", &"x".repeat(64));
+        assert!(matches!(
+            room.receive(&mut alice, &change),
+            Err(LiveError::Full)
+        ));
+        assert_eq!(room.text("t"), "");
     }
 }

@@ -561,7 +561,14 @@ impl Rooms {
             })
             .collect();
         let read_only = record.state == RoomState::Ended;
-        Ok(self.hub.connect(id, user.id, read_only, seed).await?)
+        let identity = live::Identity {
+            name: user.display_name.to_string(),
+            role: role.as_str(),
+        };
+        Ok(self
+            .hub
+            .connect(id, user.id, identity, read_only, seed)
+            .await?)
     }
 
     /// Runs (on the samples) or submits (on every test) the code of
@@ -614,7 +621,7 @@ impl Rooms {
             .map_err(|e| ValidationError::new("position", e.to_string()))?;
         let accepted = self
             .submissions
-            .create(
+            .create_in_room(
                 user,
                 &slug,
                 NewAnswer {
@@ -623,43 +630,28 @@ impl Rooms {
                     custom_input: None,
                     idempotency_key: None,
                 },
-                None,
+                id,
             )
             .await?;
-        let entry = ConsoleEntry {
-            id: accepted.id,
-            mode,
-            by: user.display_name.to_string(),
-            at: crate::db::now(),
-            position,
-            problem: problem.title.clone(),
-            language,
-            status: Status::Queued,
-            verdict: None,
-            summary: "Grading…".into(),
-        };
-        live.post_to_console(&accepted.id.to_string(), &entry.to_json());
-        tokio::spawn(self.clone().follow(user.clone(), live, entry));
+        live.ping_console(&accepted.id.to_string(), Status::Queued);
+        tokio::spawn(self.clone().follow(user.clone(), live, accepted.id));
         Ok(accepted.id)
     }
 
-    /// Waits for an answer sent from a room to be graded, then shows its
-    /// outcome in the room's console.
-    async fn follow(self, user: User, live: Arc<LiveRoom>, mut entry: ConsoleEntry) {
+    /// Waits for an answer sent from a room to be graded, then tells the
+    /// room's browsers to read the console again.
+    async fn follow(self, user: User, live: Arc<LiveRoom>, id: SubmissionId) {
         let mut updates = self.submissions.updates();
         let give_up = tokio::time::Instant::now() + FOLLOW_GRADING_FOR;
         loop {
-            match self.submissions.view(&user, entry.id).await {
+            match self.submissions.view(&user, id).await {
                 Ok(view) if matches!(view.status, Status::Done | Status::Failed) => {
-                    entry.status = view.status;
-                    entry.verdict = view.verdict;
-                    entry.summary = summary(&view);
-                    live.post_to_console(&entry.id.to_string(), &entry.to_json());
+                    live.ping_console(&id.to_string(), view.status);
                     return;
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    tracing::warn!(submission = %entry.id, error = %e, "a room's answer could not be followed");
+                    tracing::warn!(submission = %id, error = %e, "a room's answer could not be followed");
                     return;
                 }
             }
@@ -670,6 +662,46 @@ impl Rooms {
                 return;
             }
         }
+    }
+
+    /// The room's console: every run and submission sent from it, newest
+    /// first, with who sent it and how it went, for any member. This is
+    /// the truth the room page shows; the shared document only carries a
+    /// nudge to read it again (anyone can write to a shared document).
+    pub async fn console(&self, user: &User, id: RoomId) -> Result<Vec<ConsoleEntry>, RoomError> {
+        let (record, role) = self.member(user, id).await?;
+        let names: std::collections::HashMap<UserId, String> = record
+            .members
+            .iter()
+            .map(|m| (m.user_id, m.display_name.clone()))
+            .collect();
+        let view = self.to_view(user, record, role).await?;
+        let sent = self.submissions.of_room(id).await?;
+        let mut entries: Vec<ConsoleEntry> = sent
+            .into_iter()
+            .map(|(sender, answer)| ConsoleEntry {
+                id: answer.id,
+                mode: answer.mode,
+                by: names
+                    .get(&sender)
+                    .cloned()
+                    .unwrap_or_else(|| "a former member".into()),
+                at: answer.created_at,
+                graded_at: answer.graded_at,
+                position: view
+                    .problems
+                    .iter()
+                    .find(|p| p.slug == answer.challenge)
+                    .map(|p| p.position),
+                problem: answer.challenge_title.clone(),
+                language: answer_language(&answer.answer),
+                status: answer.status,
+                verdict: answer.verdict,
+                summary: summary(&answer),
+            })
+            .collect();
+        entries.reverse();
+        Ok(entries)
     }
 
     /// The text of each problem's code in its first language as the live
@@ -696,33 +728,35 @@ impl Rooms {
 }
 
 /// A run or submission in a room's console, as everyone there sees it.
-struct ConsoleEntry {
-    id: SubmissionId,
-    mode: Mode,
-    by: String,
-    at: DateTime<Utc>,
-    position: usize,
-    problem: String,
-    language: String,
-    status: Status,
-    verdict: Option<Verdict>,
-    summary: String,
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ConsoleEntry {
+    #[schema(value_type = String)]
+    pub id: SubmissionId,
+    /// `run` or `submit`.
+    #[schema(value_type = String)]
+    pub mode: Mode,
+    /// Who sent it.
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub graded_at: Option<DateTime<Utc>>,
+    /// Which of the room's problems.
+    pub position: Option<usize>,
+    pub problem: String,
+    pub language: String,
+    #[schema(value_type = String)]
+    pub status: Status,
+    #[schema(value_type = Option<String>)]
+    pub verdict: Option<Verdict>,
+    /// The outcome in one line.
+    pub summary: String,
 }
 
-impl ConsoleEntry {
-    fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "id": self.id,
-            "mode": self.mode,
-            "by": self.by,
-            "at": self.at,
-            "position": self.position,
-            "problem": self.problem,
-            "language": self.language,
-            "status": self.status,
-            "verdict": self.verdict,
-            "summary": self.summary,
-        })
+/// The language name an answer was written in, as the room names it.
+fn answer_language(answer: &Answer) -> String {
+    match answer {
+        Answer::Code { language, .. } => language.as_str().to_owned(),
+        Answer::Sql { .. } => "sql".into(),
+        Answer::Design(_) => "design".into(),
     }
 }
 
@@ -730,6 +764,9 @@ impl ConsoleEntry {
 /// first failure when it was on a sample (a hidden test's details are not
 /// shown anywhere, rooms included).
 fn summary(view: &SubmissionView) -> String {
+    if matches!(view.status, Status::Queued | Status::Running) {
+        return "Grading…".into();
+    }
     if view.status == Status::Failed {
         return format!(
             "Could not be graded: {}",

@@ -126,6 +126,8 @@ enum SessionOf {
     Running,
     /// This one: what its deadline submits (sent after the deadline passed).
     Deadline(crate::domain::TimedSessionId),
+    /// A live room's: sent from the room by one of its members.
+    Room(crate::domain::RoomId),
 }
 
 /// An answer arriving from a client, already parsed into domain types.
@@ -306,8 +308,10 @@ impl Submissions {
                         user_id,
                         challenge_id,
                         created_at,
-                    )?,
-                    SessionOf::Deadline(id) => Some(id),
+                    )?
+                    .map(|id| id.as_uuid()),
+                    SessionOf::Deadline(id) => Some(id.as_uuid()),
+                    SessionOf::Room(id) => Some(id.as_uuid()),
                 };
                 store::insert_and_enqueue(
                     conn,
@@ -327,7 +331,9 @@ impl Submissions {
                     },
                     max_attempts,
                     |conn| match session {
-                        SessionOf::Running => within_limits(conn, user_id, &limits),
+                        SessionOf::Running | SessionOf::Room(_) => {
+                            within_limits(conn, user_id, &limits)
+                        }
                         // The server sends these, not the user.
                         SessionOf::Deadline(_) => Ok(Ok(())),
                     },
@@ -362,8 +368,50 @@ impl Submissions {
     ) -> Result<Vec<SubmissionRecord>, SubmissionError> {
         Ok(self
             .db
-            .run(move |conn| store::list_for_session(conn, session))
+            .run(move |conn| store::list_for_session(conn, session.as_uuid()))
             .await?)
+    }
+
+    /// The answers sent from a live room, oldest first, each with who sent
+    /// it (the room's members may all see them; the caller checks that).
+    pub async fn of_room(
+        &self,
+        room: crate::domain::RoomId,
+    ) -> Result<Vec<(crate::domain::UserId, SubmissionView)>, SubmissionError> {
+        let records = self
+            .db
+            .run(move |conn| store::list_for_session(conn, room.as_uuid()))
+            .await?;
+        let senders: HashMap<SubmissionId, crate::domain::UserId> =
+            records.iter().map(|r| (r.id, r.user_id)).collect();
+        Ok(self
+            .to_views(records)
+            .await?
+            .into_iter()
+            .filter_map(|view| Some((*senders.get(&view.id)?, view)))
+            .collect())
+    }
+
+    /// An answer sent from a live room by one of its members: counted
+    /// against the sender's limits as any answer, and kept with the room.
+    pub async fn create_in_room(
+        &self,
+        user: &User,
+        slug: &Slug,
+        new: NewAnswer,
+        room: crate::domain::RoomId,
+    ) -> Result<Accepted, SubmissionError> {
+        let (record, challenge) = self.visible_challenge(user, slug).await?;
+        let share_key = format!("user:{}", user.id);
+        self.store(
+            user.id,
+            record,
+            &challenge,
+            new,
+            share_key,
+            SessionOf::Room(room),
+        )
+        .await
     }
 
     /// A published challenge, or an unpublished one for instructors.

@@ -249,6 +249,7 @@ fn api_routes() -> actix_web::Scope {
         ))
         .service(at!("/rooms/{id}/playback", get => api::rooms::playback))
         .service(at!("/rooms/{id}/answers", post => api::rooms::answer))
+        .service(at!("/rooms/{id}/console", get => api::rooms::console))
         .service(at!("/challenges", get => api::challenges::list))
         .service(at!("/challenges/{slug}", get => api::challenges::show))
         .service(at!("/challenges/{slug}/submissions", post => api::submissions::submit))

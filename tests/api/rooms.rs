@@ -137,18 +137,26 @@ impl Peer {
         }
     }
 
-    /// The room's console: runs and submissions, as the server wrote them.
-    fn console(&self) -> Vec<Value> {
+    /// The server's nudge for an answer sent from the room: its status.
+    fn nudge(&self, id: &str) -> Option<String> {
         let txn = self.doc.transact();
-        let Some(map) = txn.get_map("console") else {
-            return Vec::new();
+        match txn.get_map("console")?.get(&txn, id)? {
+            yrs::Out::Any(yrs::Any::String(s)) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Writes into the shared `console` map, as a tampering browser could.
+    async fn forge_nudge(&mut self, key: &str, value: &str) {
+        let update = {
+            let map = self.doc.get_or_insert_map("console");
+            let before = self.doc.transact().state_vector();
+            let mut txn = self.doc.transact_mut();
+            map.insert(&mut txn, key, value);
+            drop(txn);
+            self.doc.transact().encode_state_as_update_v1(&before)
         };
-        map.iter(&txn)
-            .filter_map(|(_, value)| match value {
-                yrs::Out::Any(yrs::Any::String(s)) => serde_json::from_str(&s).ok(),
-                _ => None,
-            })
-            .collect()
+        self.send(Message::Sync(SyncMessage::Update(update))).await;
     }
 
     /// Replaces the whole of the shared text `name` with `text`.
@@ -409,16 +417,28 @@ on_both_backends! {
         let sent = app.api_post(&cleo, &answers, &json!({ "position": 0, "mode": "submit" })).await;
         assert_eq!(sent.status(), 202);
         let submission = json(sent).await["id"].as_str().unwrap().to_owned();
-        // The interviewer sees it graded in the console, without asking
-        // (the first grading compiles the Python runtime into this test's
-        // fresh cache, which takes a while on a busy machine).
-        interviewer.until_within(120, "the graded submission in the console", |p| {
-            p.console().iter().any(|e| e["id"] == submission.as_str() && e["status"] == "done")
+        // The interviewer's page is nudged when it is graded, without
+        // asking (the first grading compiles the Python runtime into this
+        // test's fresh cache, which takes a while on a busy machine), and
+        // reads the outcome from the room's console.
+        interviewer.until_within(120, "the nudge that it was graded", |p| {
+            p.nudge(&submission).as_deref() == Some("done")
         }).await;
-        let entry = interviewer.console().into_iter().find(|e| e["id"] == submission.as_str()).unwrap();
+        let console = json(app.api_get(&sam, &format!("/api/v1/rooms/{id}/console")).await).await;
+        let entry = &console["entries"][0];
+        assert_eq!(entry["id"], submission.as_str(), "{console}");
         assert_eq!(entry["verdict"], "accepted", "{entry}");
         assert_eq!(entry["mode"], "submit");
+        assert_eq!(entry["by"], "Test Candidate");
+        assert_eq!(entry["position"], 0);
         assert!(entry["summary"].as_str().unwrap().starts_with("Accepted"), "{entry}");
+
+        // A browser writing into the shared document cannot fake a result:
+        // the console comes from the server.
+        candidate.forge_nudge("00000000-0000-7000-8000-000000000000", "done").await;
+        interviewer.until("the forged nudge", |p| p.nudge("00000000-0000-7000-8000-000000000000").is_some()).await;
+        let console = json(app.api_get(&sam, &format!("/api/v1/rooms/{id}/console")).await).await;
+        assert_eq!(console["entries"].as_array().unwrap().len(), 1, "{console}");
         // It is the candidate's submission, with the room's code.
         let graded = app.wait_graded(&cleo, &submission).await;
         assert_eq!(graded["verdict"], "accepted");
@@ -429,5 +449,6 @@ on_both_backends! {
         assert_eq!(json(bad).await["error"]["field"], "position");
         let stranger = app.api_user("candidate").await;
         assert_eq!(app.api_post(&stranger, &answers, &json!({ "position": 0, "mode": "run" })).await.status(), 404);
+        assert_eq!(app.api_get(&stranger, &format!("/api/v1/rooms/{id}/console")).await.status(), 404);
     }
 }

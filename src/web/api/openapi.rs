@@ -182,6 +182,7 @@ impl Modify for CommonErrors {
         super::rooms::save_notes,
         super::rooms::playback,
         super::rooms::answer,
+        super::rooms::console,
     ),
     // Schemas that only query parameters name (utoipa collects the others
     // from the bodies that use them).

@@ -13,7 +13,8 @@
 //! - `GET /api/v1/rooms/{id}/playback` — the shared document's change log,
 //!   for replaying it;
 //! - `POST /api/v1/rooms/{id}/answers` — run or submit a problem's shared
-//!   code; the outcome shows in the room's console for everyone;
+//!   code; `GET /api/v1/rooms/{id}/console` — every answer sent from the
+//!   room and its outcome, for everyone in it;
 //! - `GET /rooms/{id}/live` (outside `/api`) — the WebSocket the room page
 //!   edits through (`web::live`).
 
@@ -375,4 +376,35 @@ pub async fn answer(
         )
         .await?;
     Ok(HttpResponse::Accepted().json(AnswerAccepted { id: submission }))
+}
+
+/// `{"entries": […]}`
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ConsoleBody {
+    entries: Vec<crate::rooms::ConsoleEntry>,
+}
+
+/// `GET /api/v1/rooms/{id}/console`
+#[utoipa::path(
+    get,
+    path = "/api/v1/rooms/{id}/console",
+    operation_id = "getRoomConsole",
+    tag = "rooms",
+    params(("id" = String, Path, description = "Room id")),
+    responses(
+        (status = 200, description = "Every run and submission sent from the room, newest first, with who sent it and its outcome in one line", body = ConsoleBody),
+        (status = 404, description = "No such room, or you are not in it", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
+pub async fn console(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let entries = state
+        .rooms
+        .console(&auth.identity.user, parse_id(&id)?)
+        .await?;
+    Ok(HttpResponse::Ok().json(ConsoleBody { entries }))
 }
