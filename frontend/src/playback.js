@@ -21,8 +21,11 @@ function decode(base64) {
   return bytes;
 }
 
+/// The document's texts: each problem's code, then the drawing board.
 function textNames(doc) {
-  return Array.from(doc.share.keys()).filter((name) => name.startsWith("code/") || name === "board").sort();
+  const names = Array.from(doc.share.keys());
+  const code = names.filter((name) => name.startsWith("code/")).sort();
+  return names.includes("board") ? code.concat(["board"]) : code;
 }
 
 export async function playback(root) {
@@ -60,6 +63,7 @@ export async function playback(root) {
     runs.push(answer ? { ...answer, graded: changed[1] !== "queued" } : null);
   });
   const label = (name) => {
+    if (name === "board") return "Drawing board";
     const [, pos, language] = name.split("/");
     const problem = problems.find((p) => String(p.position) === pos);
     return problem ? `${problem.title} · ${language}` : name;

@@ -204,11 +204,97 @@ export function liveRoom(root) {
       });
     }
   });
-  onSchemeChange(() => editor && editor.applySettings(storedSettings()));
+  const board = drawingBoard(root, doc, provider, readOnly, () => synced);
+  onSchemeChange(() => {
+    if (editor) editor.applySettings(storedSettings());
+    board.applySettings();
+  });
   show();
   renderPeople();
   // Tests and the playback page read the shared document through this.
   window.RehearseRoom = { doc, provider, text: (name) => doc.getText(name).toString() };
+}
+
+const BOARD_TEXT = "board";
+const BOARD_STARTER = "flowchart LR\n  client[Client] --> api[API service]\n  api --> db[(Database)]\n";
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${src} did not load`));
+    document.head.append(script);
+  });
+}
+
+/// The Code / Drawing board tabs, and the board itself: a shared text (a
+/// Mermaid diagram) in an editor beside its drawing. The renderer loads
+/// the first time the board opens.
+function drawingBoard(root, doc, provider, readOnly, isSynced) {
+  const tabs = Array.from(root.querySelectorAll(".room-editor-tabs [role=tab]"));
+  const text = doc.getText(BOARD_TEXT);
+  const preview = root.querySelector("#board-preview");
+  let editor = null;
+  let renderer = null;
+  const render = debounce(async () => {
+    if (!renderer) return;
+    const source = text.toString();
+    if (!source.trim()) {
+      preview.replaceChildren();
+      return;
+    }
+    try {
+      const svg = await renderer.render(source, document.documentElement.dataset.theme === "dark" || matchMedia("(prefers-color-scheme: dark)").matches);
+      preview.innerHTML = svg;
+      preview.dataset.rendered = "true";
+    } catch (e) {
+      const error = document.createElement("p");
+      error.className = "board-error";
+      error.textContent = `The diagram does not parse yet: ${(e && e.message) || e}`;
+      preview.replaceChildren(error);
+    }
+  }, 300);
+  async function open() {
+    if (editor) return;
+    if (isSynced() && !readOnly && text.length === 0) text.insert(0, BOARD_STARTER);
+    editor = createEditor({
+      parent: root.querySelector("#board-text"),
+      doc: text.toString(),
+      language: "text",
+      settings: storedSettings(),
+      label: "The drawing board's diagram",
+      extensions: [
+        yCollab(text, provider.awareness, { undoManager: new Y.UndoManager(text) }),
+        EditorState.readOnly.of(readOnly),
+        EditorView.editable.of(!readOnly),
+      ],
+    });
+    text.observe(render);
+    try {
+      if (!window.RehearseBoard) await loadScript("/static/dist/board.js");
+      renderer = window.RehearseBoard;
+      render();
+    } catch (e) {
+      preview.textContent = e.message;
+    }
+  }
+  tabs.forEach((tab) =>
+    tab.addEventListener("click", () => {
+      tabs.forEach((t) => {
+        const on = t === tab;
+        t.setAttribute("aria-selected", on ? "true" : "false");
+        document.getElementById(t.getAttribute("aria-controls")).hidden = !on;
+      });
+      if (tab.id === "tab-board") open();
+    }),
+  );
+  return {
+    applySettings() {
+      if (editor) editor.applySettings(storedSettings());
+      render();
+    },
+  };
 }
 
 /// The interviewer's notes form saves itself a second after typing stops.
