@@ -205,6 +205,7 @@ export function liveRoom(root) {
     }
   });
   const board = drawingBoard(root, doc, provider, readOnly, () => synced);
+  focusTime(root, meta, provider, readOnly);
   onSchemeChange(() => {
     if (editor) editor.applySettings(storedSettings());
     board.applySettings();
@@ -213,6 +214,52 @@ export function liveRoom(root) {
   renderPeople();
   // Tests and the playback page read the shared document through this.
   window.RehearseRoom = { doc, provider, text: (name) => doc.getText(name).toString() };
+}
+
+/// Focus time: the interviewer hides their cursor for a few minutes so the
+/// candidate works undisturbed. The end time is in the shared `meta` map
+/// (everyone sees the notice); the interviewer's browser withdraws its
+/// presence meanwhile, so no cursor of theirs reaches anyone.
+function focusTime(root, meta, provider, readOnly) {
+  const notice = root.querySelector("#room-focus");
+  const start = root.querySelector("#focus-start");
+  const end = root.querySelector("#focus-end");
+  const minutes = root.querySelector("#focus-minutes");
+  const interviewer = root.dataset.role === "interviewer";
+  let me = provider.awareness.getLocalState();
+  let timer = null;
+  function apply() {
+    clearTimeout(timer);
+    const until = Number(meta.get("focus_until") || 0);
+    const active = !readOnly && until > Date.now();
+    if (interviewer) {
+      const present = provider.awareness.getLocalState() !== null;
+      if (active && present) {
+        me = provider.awareness.getLocalState();
+        provider.awareness.setLocalState(null);
+      }
+      if (!active && !present) provider.awareness.setLocalState(me);
+      if (start) start.hidden = active;
+      if (end) end.hidden = !active;
+    }
+    notice.hidden = !active;
+    if (active) {
+      const at = new Date(until).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      notice.textContent = interviewer
+        ? `Focus time until ${at}: your cursor is hidden from the candidate.`
+        : `Focus time until ${at}: your interviewer's cursor is hidden; work undisturbed.`;
+      timer = setTimeout(apply, Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+    }
+  }
+  meta.observe(apply);
+  provider.on("sync", (isSynced) => {
+    if (!isSynced) return;
+    if (start) start.disabled = false;
+    apply();
+  });
+  if (start)
+    start.addEventListener("click", () => meta.set("focus_until", Date.now() + Number(minutes.value) * 60_000));
+  if (end) end.addEventListener("click", () => meta.set("focus_until", 0));
 }
 
 const BOARD_TEXT = "board";

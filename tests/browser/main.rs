@@ -1832,6 +1832,14 @@ async fn an_interviewer_and_a_candidate_share_a_live_room_then_play_it_back() {
     screenshot(&sam_browser, "room-live-interviewer").await;
     screenshot(&cleo_browser, "room-live-candidate").await;
 
+    // Focus time: Sam's cursor leaves Cleo's screen until it ends.
+    sam_browser.find(Locator::Css("#focus-start")).await.unwrap().click().await.unwrap();
+    wait_until(&cleo_browser, "!document.getElementById('room-focus').hidden && /interviewer's cursor is hidden/.test(document.getElementById('room-focus').textContent)", 10, "Cleo is told it is focus time").await;
+    wait_until(&cleo_browser, "!document.querySelector('#room-code .cm-ySelectionCaret') && !/Sam Interviewer/.test(document.getElementById('room-people').textContent)", 10, "Sam's cursor leaves Cleo's screen").await;
+    screenshot(&cleo_browser, "room-focus-time").await;
+    sam_browser.find(Locator::Css("#focus-end")).await.unwrap().click().await.unwrap();
+    wait_until(&cleo_browser, "document.getElementById('room-focus').hidden && /Sam Interviewer/.test(document.getElementById('room-people').textContent)", 10, "Sam is back after focus time").await;
+
     // The drawing board: a diagram as text, drawn as it is typed, shared.
     for browser in [&sam_browser, &cleo_browser] {
         browser.find(Locator::Css("#tab-board")).await.unwrap().click().await.unwrap();
