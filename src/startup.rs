@@ -37,6 +37,12 @@ pub struct Application {
     accounts: Accounts,
     interviews: crate::interviews::Interviews,
     rooms: crate::rooms::Rooms,
+    /// On PostgreSQL, news that another process wrote to a room's log
+    /// (the listener stops when dropped).
+    room_news: Option<(
+        crate::db::listen::Listener,
+        tokio::sync::mpsc::UnboundedReceiver<String>,
+    )>,
     workers: Option<WorkerPool>,
     /// Stops the library import when the server stops.
     import: rehearse_sandbox::CancelToken,
@@ -161,6 +167,16 @@ impl Application {
                 open_to_candidates: settings.rooms_open_to_candidates,
             },
         );
+        let (news_tx, news_rx) = tokio::sync::mpsc::unbounded_channel();
+        let room_news = crate::db::listen::Listener::start(
+            &db,
+            crate::db::listen::ROOMS_CHANNEL,
+            move |payload| {
+                let _ = news_tx.send(payload);
+            },
+        )
+        .context("cannot listen for other processes' room changes")?
+        .map(|listener| (listener, news_rx));
         let state = Data::new(AppState {
             accounts: accounts.clone(),
             catalog: catalog.clone(),
@@ -208,6 +224,7 @@ impl Application {
             accounts,
             interviews,
             rooms,
+            room_news,
             workers,
             import,
         })
@@ -264,11 +281,30 @@ impl Application {
                 }
             }
         };
+        // Changes other processes wrote to rooms open here reach this
+        // process's participants (PostgreSQL only).
+        let news = {
+            let hub = hub.clone();
+            let room_news = self.room_news;
+            async move {
+                let Some((_listener, mut news)) = room_news else {
+                    return std::future::pending().await;
+                };
+                while let Some(payload) = news.recv().await {
+                    if let Err(e) = hub.notified(&payload).await {
+                        tracing::warn!(error = %e, "reading another process's room changes failed");
+                    }
+                }
+                // The listener is gone; serving goes on without news.
+                std::future::pending::<()>().await
+            }
+        };
         let result = tokio::select! {
             result = self.server => result,
             () = housekeeping => Ok(()),
             () = closer => Ok(()),
             () = flusher => Ok(()),
+            () = news => Ok(()),
         };
         // The last changes of live rooms are not left in memory.
         if let Err(e) = hub.flush().await {

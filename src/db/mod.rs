@@ -16,6 +16,7 @@ pub mod drafts;
 pub mod editor_settings;
 mod error;
 pub mod jobs;
+pub mod listen;
 mod migrations;
 pub mod rooms;
 pub mod schema;
@@ -96,6 +97,7 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub struct Db {
     pool: r2d2::Pool<connection::Manager>,
     backend: Backend,
+    url: DatabaseUrl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,11 +137,21 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .build(connection::Manager::new(url.clone()))
             .map_err(|e| DbError::Connection(e.to_string()))?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            url: url.clone(),
+        })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Where the database is (for a connection of its own, as a listener
+    /// needs).
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
     }
 
     /// Runs `f` with a pooled connection on the blocking thread pool.

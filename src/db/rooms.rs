@@ -290,11 +290,14 @@ pub struct StoredUpdate {
     pub body: Vec<u8>,
 }
 
-/// Appends batches of changes to a room's log.
+/// Appends batches of changes to a room's log, and tells the other
+/// serving processes (`origin` names the writing one, so it can ignore its
+/// own news).
 pub fn append_updates(
     conn: &mut DbConnection,
     room: RoomId,
     updates: &[StoredUpdate],
+    origin: &str,
 ) -> Result<(), DbError> {
     if updates.is_empty() {
         return Ok(());
@@ -320,15 +323,30 @@ pub fn append_updates(
                 .values(row)
                 .execute(conn)?;
         }
-        Ok(())
+        // Other serving processes with this room open read the new rows.
+        super::listen::notify(
+            conn,
+            super::listen::ROOMS_CHANNEL,
+            &format!("{room} {origin}"),
+        )
     })
 }
 
 /// A room's change log, oldest first.
 pub fn updates(conn: &mut DbConnection, room: RoomId) -> Result<Vec<StoredUpdate>, DbError> {
+    updates_since(conn, room, DateTime::<Utc>::UNIX_EPOCH)
+}
+
+/// The rows of a room's log stamped at `since` or later, oldest first.
+pub fn updates_since(
+    conn: &mut DbConnection,
+    room: RoomId,
+    since: DateTime<Utc>,
+) -> Result<Vec<StoredUpdate>, DbError> {
     let id = room.to_string();
     let rows: Vec<(Option<String>, NaiveDateTime, i32, Vec<u8>)> = room_updates::table
         .filter(room_updates::room_id.eq(&id))
+        .filter(room_updates::at.ge(since.naive_utc()))
         .order((room_updates::at.asc(), room_updates::id.asc()))
         .select((
             room_updates::author_id,

@@ -43,6 +43,9 @@ use crate::domain::{RoomId, UserId};
 
 /// How often queued changes are written to the log.
 pub const FLUSH_EVERY: Duration = Duration::from_millis(500);
+/// How far back a read of other processes' rows reaches before the newest
+/// row already read (see `Hub::pull`).
+const PULL_OVERLAP: chrono::Duration = chrono::Duration::seconds(10);
 /// How many messages a slow connection may fall behind before it is
 /// dropped (its browser reconnects and catches up by syncing).
 const BACKLOG: usize = 512;
@@ -117,6 +120,9 @@ pub struct LiveRoom {
     read_only: AtomicBool,
     /// The size of every change taken so far (the log's size).
     bytes: AtomicUsize,
+    /// The newest log row's time this process has read (for reading what
+    /// other processes write).
+    read_up_to: Mutex<DateTime<Utc>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -159,6 +165,7 @@ impl LiveRoom {
             connections: AtomicUsize::new(0),
             read_only: AtomicBool::new(read_only),
             bytes: AtomicUsize::new(0),
+            read_up_to: Mutex::new(DateTime::<Utc>::UNIX_EPOCH),
         }
     }
 
@@ -301,6 +308,38 @@ impl LiveRoom {
                 from: who.id,
                 bytes: encode(&Message::Awareness(AwarenessUpdate { clients: changed })),
             });
+        }
+    }
+
+    /// Applies rows of the log that another process wrote: what is new
+    /// here is relayed to this process's connections (and not logged
+    /// again: it is in the log already).
+    fn apply_logged(&self, rows: &[StoredUpdate]) {
+        for row in rows {
+            let Ok(decoded) = Update::decode_v1(&row.body) else {
+                continue;
+            };
+            let effective = {
+                let shared = lock(&self.shared);
+                let mut txn = shared.doc.transact_mut();
+                if txn.apply_update(decoded).is_err() {
+                    continue;
+                }
+                let changed =
+                    txn.before_state() != txn.after_state() || !txn.delete_set().is_empty();
+                changed.then(|| txn.encode_update_v1())
+            };
+            if let Some(effective) = effective {
+                self.bytes.fetch_add(effective.len(), Ordering::SeqCst);
+                let _ = self.tx.send(Outgoing {
+                    from: 0,
+                    bytes: encode(&Message::Sync(SyncMessage::Update(effective))),
+                });
+            }
+        }
+        if let Some(newest) = rows.iter().map(|row| row.at).max() {
+            let mut read = lock(&self.read_up_to);
+            *read = (*read).max(newest);
         }
     }
 
@@ -514,6 +553,8 @@ pub struct Hub {
     db: Db,
     rooms: Mutex<HashMap<RoomId, Arc<LiveRoom>>>,
     next_connection: AtomicU64,
+    /// This process's name in the notifications it sends.
+    origin: String,
 }
 
 impl Hub {
@@ -522,6 +563,20 @@ impl Hub {
             db,
             rooms: Mutex::new(HashMap::new()),
             next_connection: AtomicU64::new(1),
+            origin: format!("{:016x}", rand::random::<u64>()),
+        }
+    }
+
+    /// Handles a notification that some process wrote to a room's log
+    /// (`"{room} {origin}"`): reads the new rows when another process
+    /// wrote them and the room is open here.
+    pub async fn notified(&self, payload: &str) -> Result<(), DbError> {
+        let Some((room, origin)) = payload.split_once(' ') else {
+            return Ok(());
+        };
+        match RoomId::parse(room) {
+            Some(room) if origin != self.origin => self.pull(room).await,
+            _ => Ok(()),
         }
     }
 
@@ -558,6 +613,9 @@ impl Hub {
                 loaded
                     .bytes
                     .store(log.iter().map(|row| row.body.len()).sum(), Ordering::SeqCst);
+                if let Some(newest) = log.iter().map(|row| row.at).max() {
+                    *lock(&loaded.read_up_to) = newest;
+                }
                 // Two first connections may load at once; the first one in
                 // wins and the other's copy is dropped.
                 let live = {
@@ -601,9 +659,10 @@ impl Hub {
                 written += rows.len();
                 let id = live.id;
                 let rows_back = rows.clone();
+                let origin = self.origin.clone();
                 if let Err(e) = self
                     .db
-                    .run(move |conn| store::append_updates(conn, id, &rows))
+                    .run(move |conn| store::append_updates(conn, id, &rows, &origin))
                     .await
                 {
                     // Keep them queued for the next flush; the browsers
@@ -624,6 +683,24 @@ impl Hub {
             }
         }
         Ok(written)
+    }
+
+    /// Reads what other processes added to a room's log since this one
+    /// last looked, when the room is open here (called when PostgreSQL
+    /// notifies that its log grew). Rows are stamped when their batch's
+    /// last change was made, up to a flush before they are written, so the
+    /// read reaches back a little; rows read twice change nothing.
+    pub async fn pull(&self, room: RoomId) -> Result<(), DbError> {
+        let Some(live) = self.get(room) else {
+            return Ok(());
+        };
+        let since = *lock(&live.read_up_to) - PULL_OVERLAP;
+        let rows = self
+            .db
+            .run(move |conn| store::updates_since(conn, room, since))
+            .await?;
+        live.apply_logged(&rows);
+        Ok(())
     }
 
     /// How many rooms are in memory now (for metrics and tests).

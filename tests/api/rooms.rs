@@ -452,3 +452,47 @@ on_both_backends! {
         assert_eq!(app.api_get(&stranger, &format!("/api/v1/rooms/{id}/console")).await.status(), 404);
     }
 }
+
+/// Two serving processes on one PostgreSQL database: each participant
+/// reaches a different one, and each sees the other's typing (the writer's
+/// process notifies, the other reads the new rows of the room's log).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn participants_on_two_processes_see_each_others_edits_on_postgres() {
+    let Some(first) = try_spawn_app(Backend::Postgres, |_| {}).await else {
+        return;
+    };
+    let second = spawn_on(first.database.clone(), test_settings(&first.database)).await;
+    first.import("tests/packages/sum-list").await;
+    let sam = first.api_user("instructor").await;
+    let cleo = first.api_user("candidate").await;
+    let room = open_room(&first, &sam).await;
+    join(&first, &cleo, &room).await;
+    let id = room["id"].as_str().unwrap().to_owned();
+
+    let mut interviewer = Peer::connect(&first, &sam, &id).await;
+    interviewer
+        .until("the starter code", |p| !p.text(CODE).is_empty())
+        .await;
+    // The starter reaches the log before the second process opens the room.
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    let mut candidate = Peer::connect(&second, &cleo, &id).await;
+    candidate
+        .until("the starter code", |p| !p.text(CODE).is_empty())
+        .await;
+
+    candidate
+        .type_at_end(CODE, "# typed on the second process\n")
+        .await;
+    interviewer
+        .until("the edit made through the other process", |p| {
+            p.text(CODE).ends_with("# typed on the second process\n")
+        })
+        .await;
+    interviewer.type_at_end(CODE, "# and back\n").await;
+    candidate
+        .until("the reply through the first process", |p| {
+            p.text(CODE).ends_with("# and back\n")
+        })
+        .await;
+    assert_eq!(interviewer.text(CODE), candidate.text(CODE));
+}

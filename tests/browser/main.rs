@@ -1833,25 +1833,67 @@ async fn an_interviewer_and_a_candidate_share_a_live_room_then_play_it_back() {
     screenshot(&cleo_browser, "room-live-candidate").await;
 
     // Focus time: Sam's cursor leaves Cleo's screen until it ends.
-    sam_browser.find(Locator::Css("#focus-start")).await.unwrap().click().await.unwrap();
+    sam_browser
+        .find(Locator::Css("#focus-start"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_until(&cleo_browser, "!document.getElementById('room-focus').hidden && /interviewer's cursor is hidden/.test(document.getElementById('room-focus').textContent)", 10, "Cleo is told it is focus time").await;
     wait_until(&cleo_browser, "!document.querySelector('#room-code .cm-ySelectionCaret') && !/Sam Interviewer/.test(document.getElementById('room-people').textContent)", 10, "Sam's cursor leaves Cleo's screen").await;
     screenshot(&cleo_browser, "room-focus-time").await;
-    sam_browser.find(Locator::Css("#focus-end")).await.unwrap().click().await.unwrap();
+    sam_browser
+        .find(Locator::Css("#focus-end"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_until(&cleo_browser, "document.getElementById('room-focus').hidden && /Sam Interviewer/.test(document.getElementById('room-people').textContent)", 10, "Sam is back after focus time").await;
 
     // The drawing board: a diagram as text, drawn as it is typed, shared.
     for browser in [&sam_browser, &cleo_browser] {
-        browser.find(Locator::Css("#tab-board")).await.unwrap().click().await.unwrap();
-        wait_until(browser, "document.querySelector('#board-preview svg')", 30, "the board draws its diagram").await;
+        browser
+            .find(Locator::Css("#tab-board"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_until(
+            browser,
+            "document.querySelector('#board-preview svg')",
+            30,
+            "the board draws its diagram",
+        )
+        .await;
     }
-    let editor = cleo_browser.find(Locator::Css("#board-text .cm-content")).await.unwrap();
+    let editor = cleo_browser
+        .find(Locator::Css("#board-text .cm-content"))
+        .await
+        .unwrap();
     editor.click().await.unwrap();
-    editor.send_keys("\u{E009}\u{E010}\u{E000}  api --> cache[(Session cache)]").await.unwrap();
-    wait_until(&sam_browser, "/Session cache/.test(document.querySelector('#board-preview svg').textContent)", 20, "Sam's board draws Cleo's addition").await;
+    editor
+        .send_keys("\u{E009}\u{E010}\u{E000}  api --> cache[(Session cache)]")
+        .await
+        .unwrap();
+    wait_until(
+        &sam_browser,
+        "/Session cache/.test(document.querySelector('#board-preview svg').textContent)",
+        20,
+        "Sam's board draws Cleo's addition",
+    )
+    .await;
     screenshot(&sam_browser, "room-board").await;
     for browser in [&sam_browser, &cleo_browser] {
-        browser.find(Locator::Css("#tab-code")).await.unwrap().click().await.unwrap();
+        browser
+            .find(Locator::Css("#tab-code"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
     }
 
     // Sam's notes and scorecard save as he types, and never reach Cleo.
