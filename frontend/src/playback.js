@@ -1,6 +1,8 @@
 // A room's playback: the server's log of the shared document (each step a
 // Yjs update with its author and time) applied step by step to a fresh
-// document. Playing moves one step at a time at an even pace, so idle
+// document. "Whose changes" follows one participant: Play and the
+// timeline step through their changes only (everyone else's are still
+// applied in between, so the text is always the room's real text). Playing moves one step at a time at an even pace, so idle
 // minutes take no time; the scrubber jumps anywhere (backwards by
 // rebuilding from the start, which is quick at these sizes). A step that
 // added many characters in one change is marked as a paste. The last step
@@ -36,6 +38,7 @@ export async function playback(root) {
   const which = root.querySelector("#playback-text");
   const timeline = root.querySelector("#playback-timeline");
   const play = root.querySelector("#playback-play");
+  const who = root.querySelector("#playback-who");
   const [{ steps }, { entries }] = await Promise.all([
     getJson(`/api/v1/rooms/${root.dataset.id}/playback`),
     getJson(`/api/v1/rooms/${root.dataset.id}/console`),
@@ -98,6 +101,22 @@ export async function playback(root) {
     }),
   );
 
+  const authors = Array.from(new Set(steps.map((s) => s.author).filter(Boolean)));
+  authors.forEach((name) => {
+    const option = document.createElement("option");
+    option.value = name;
+    option.textContent = name;
+    who.append(option);
+  });
+  // The steps Play visits: everyone's, or one participant's.
+  const followed = () =>
+    steps.map((s, i) => i + 1).filter((n) => !who.value || steps[n - 1].author === who.value);
+  who.addEventListener("change", () => {
+    timeline.querySelectorAll("li").forEach((li) => {
+      li.hidden = Boolean(who.value) && steps[Number(li.dataset.step) - 1].author !== who.value;
+    });
+  });
+
   let doc = new Y.Doc();
   let at = 0;
   function go(step) {
@@ -124,11 +143,14 @@ export async function playback(root) {
   }
   play.addEventListener("click", () => {
     if (timer) return stop();
-    if (at >= updates.length) go(0);
+    const visits = followed();
+    if (!visits.length) return;
+    if (at >= visits[visits.length - 1]) go(0);
     play.textContent = "Pause";
     timer = setInterval(() => {
-      if (at >= updates.length) return stop();
-      go(at + 1);
+      const next = followed().find((n) => n > at);
+      if (next === undefined) return stop();
+      go(next);
     }, STEP_MS);
   });
   scrub.addEventListener("input", () => go(Number(scrub.value)));

@@ -354,6 +354,7 @@ export function autosaveNotes(form, roomId) {
       comment: data.get(`${key}_comment`) || "",
     });
     return {
+      feedback: data.get("feedback") || "",
       notes: data.get("notes") || "",
       scorecard: {
         problem_solving: rating("problem_solving"),

@@ -7,18 +7,21 @@ use diesel::prelude::*;
 
 use super::schema::{room_members, room_notes, room_problems, room_updates, rooms, users};
 use super::{DbConnection, DbError};
-use crate::domain::{ChallengeId, RoomId, RoomRole, RoomState, UserId};
+use crate::domain::{ChallengeId, RoomId, RoomMode, RoomRole, RoomState, UserId};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoomRecord {
     pub id: RoomId,
     pub owner_id: UserId,
     pub title: String,
+    pub mode: RoomMode,
     pub state: RoomState,
     pub invite_token: String,
     pub created_at: DateTime<Utc>,
     pub starts_at: Option<DateTime<Utc>>,
     pub started_at: Option<DateTime<Utc>>,
+    /// When the peers of a peer room swapped roles.
+    pub swapped_at: Option<DateTime<Utc>>,
     pub ended_at: Option<DateTime<Utc>>,
     /// The challenges, in the order they are posed.
     pub problems: Vec<ChallengeId>,
@@ -49,11 +52,13 @@ struct Row {
     id: String,
     owner_id: String,
     title: String,
+    mode: String,
     state: String,
     invite_token: String,
     created_at: NaiveDateTime,
     starts_at: Option<NaiveDateTime>,
     started_at: Option<NaiveDateTime>,
+    swapped_at: Option<NaiveDateTime>,
     ended_at: Option<NaiveDateTime>,
 }
 
@@ -74,10 +79,12 @@ impl Row {
         Ok(RoomRecord {
             id: RoomId::parse(&self.id).ok_or_else(|| corrupt(&self.id, "id is not a UUID"))?,
             owner_id: user_id(&self.id, &self.owner_id)?,
+            mode: RoomMode::parse(&self.mode).map_err(|e| corrupt(&self.id, &e.to_string()))?,
             state: RoomState::parse(&self.state).map_err(|e| corrupt(&self.id, &e.to_string()))?,
             created_at: self.created_at.and_utc(),
             starts_at: self.starts_at.map(|t| t.and_utc()),
             started_at: self.started_at.map(|t| t.and_utc()),
+            swapped_at: self.swapped_at.map(|t| t.and_utc()),
             ended_at: self.ended_at.map(|t| t.and_utc()),
             title: self.title,
             invite_token: self.invite_token,
@@ -91,6 +98,7 @@ pub struct NewRoom<'a> {
     pub id: RoomId,
     pub owner_id: UserId,
     pub title: &'a str,
+    pub mode: RoomMode,
     pub invite_token: &'a str,
     pub created_at: DateTime<Utc>,
     pub starts_at: Option<DateTime<Utc>>,
@@ -98,7 +106,7 @@ pub struct NewRoom<'a> {
 }
 
 /// Stores a new room with its problems; its owner is its first
-/// interviewer.
+/// interviewer (a peer, in a peer room).
 pub fn create(conn: &mut DbConnection, new: &NewRoom<'_>) -> Result<(), DbError> {
     let id = new.id.to_string();
     conn.transaction::<_, DbError, _>(|conn| {
@@ -107,6 +115,7 @@ pub fn create(conn: &mut DbConnection, new: &NewRoom<'_>) -> Result<(), DbError>
                 rooms::id.eq(&id),
                 rooms::owner_id.eq(new.owner_id.to_string()),
                 rooms::title.eq(new.title),
+                rooms::mode.eq(new.mode.as_str()),
                 rooms::state.eq(RoomState::Scheduled.as_str()),
                 rooms::invite_token.eq(new.invite_token),
                 rooms::created_at.eq(new.created_at.naive_utc()),
@@ -126,7 +135,11 @@ pub fn create(conn: &mut DbConnection, new: &NewRoom<'_>) -> Result<(), DbError>
             .values((
                 room_members::room_id.eq(&id),
                 room_members::user_id.eq(new.owner_id.to_string()),
-                room_members::role.eq(RoomRole::Interviewer.as_str()),
+                room_members::role.eq(match new.mode {
+                    RoomMode::Interview => RoomRole::Interviewer,
+                    RoomMode::Peer => RoomRole::Peer,
+                }
+                .as_str()),
                 room_members::joined_at.eq(new.created_at.naive_utc()),
             ))
             .execute(conn)?;
@@ -279,6 +292,21 @@ pub fn advance(
     Ok(changed > 0)
 }
 
+/// Records that the peers of a peer room swapped roles, once (a second
+/// press changes nothing). Returns whether this call swapped them.
+pub fn swap(conn: &mut DbConnection, room: RoomId, at: DateTime<Utc>) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        rooms::table
+            .filter(rooms::id.eq(room.to_string()))
+            .filter(rooms::mode.eq(RoomMode::Peer.as_str()))
+            .filter(rooms::swapped_at.is_null())
+            .filter(rooms::state.ne(RoomState::Ended.as_str())),
+    )
+    .set(rooms::swapped_at.eq(at.naive_utc()))
+    .execute(conn)?;
+    Ok(changed > 0)
+}
+
 /// One stored batch of changes to a room's shared document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredUpdate {
@@ -374,6 +402,8 @@ pub struct NotesRecord {
     pub author_id: UserId,
     pub notes: String,
     pub scorecard: Option<String>,
+    /// Written for the other side, who reads it once the room has ended.
+    pub feedback: String,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -382,21 +412,49 @@ pub fn notes(
     room: RoomId,
     author: UserId,
 ) -> Result<Option<NotesRecord>, DbError> {
-    let row: Option<(String, Option<String>, NaiveDateTime)> = room_notes::table
+    let row: Option<(String, Option<String>, String, NaiveDateTime)> = room_notes::table
         .find((room.to_string(), author.to_string()))
         .select((
             room_notes::notes,
             room_notes::scorecard,
+            room_notes::feedback,
             room_notes::updated_at,
         ))
         .first(conn)
         .optional()?;
-    Ok(row.map(|(notes, scorecard, updated_at)| NotesRecord {
-        author_id: author,
-        notes,
-        scorecard,
-        updated_at: updated_at.and_utc(),
-    }))
+    Ok(
+        row.map(|(notes, scorecard, feedback, updated_at)| NotesRecord {
+            author_id: author,
+            notes,
+            scorecard,
+            feedback,
+            updated_at: updated_at.and_utc(),
+        }),
+    )
+}
+
+/// The feedback every author other than `reader` wrote in a room (only
+/// the feedback: notes and scorecards stay with their author).
+pub fn feedback_for(
+    conn: &mut DbConnection,
+    room: RoomId,
+    reader: UserId,
+) -> Result<Vec<(UserId, String, DateTime<Utc>)>, DbError> {
+    let id = room.to_string();
+    let rows: Vec<(String, String, NaiveDateTime)> = room_notes::table
+        .filter(room_notes::room_id.eq(&id))
+        .filter(room_notes::author_id.ne(reader.to_string()))
+        .filter(room_notes::feedback.ne(""))
+        .order(room_notes::updated_at.asc())
+        .select((
+            room_notes::author_id,
+            room_notes::feedback,
+            room_notes::updated_at,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(author, feedback, at)| Ok((user_id(&id, &author)?, feedback, at.and_utc())))
+        .collect()
 }
 
 pub fn save_notes(
@@ -412,6 +470,7 @@ pub fn save_notes(
                 .set((
                     room_notes::notes.eq(&record.notes),
                     room_notes::scorecard.eq(&record.scorecard),
+                    room_notes::feedback.eq(&record.feedback),
                     room_notes::updated_at.eq(record.updated_at.naive_utc()),
                 ))
                 .execute(conn)?)
@@ -423,6 +482,7 @@ pub fn save_notes(
                     room_notes::author_id.eq(&key.1),
                     room_notes::notes.eq(&record.notes),
                     room_notes::scorecard.eq(&record.scorecard),
+                    room_notes::feedback.eq(&record.feedback),
                     room_notes::updated_at.eq(record.updated_at.naive_utc()),
                 ))
                 .execute(conn)?)

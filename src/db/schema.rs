@@ -189,11 +189,13 @@ diesel::table! {
         id -> Text,
         owner_id -> Text,
         title -> Text,
+        mode -> Text,
         state -> Text,
         invite_token -> Text,
         created_at -> Timestamp,
         starts_at -> Nullable<Timestamp>,
         started_at -> Nullable<Timestamp>,
+        swapped_at -> Nullable<Timestamp>,
         ended_at -> Nullable<Timestamp>,
     }
 }
@@ -232,6 +234,7 @@ diesel::table! {
         author_id -> Text,
         notes -> Text,
         scorecard -> Nullable<Text>,
+        feedback -> Text,
         updated_at -> Timestamp,
     }
 }

@@ -29,7 +29,9 @@ pub use ids::{
 pub use label::nul_byte_line;
 pub use password::Password;
 pub use role::Role;
-pub use room::{Rating, Recommendation, RoomRole, RoomState, Scorecard, CRITERIA, MAX_NOTE_CHARS};
+pub use room::{
+    Rating, Recommendation, RoomMode, RoomRole, RoomState, Scorecard, CRITERIA, MAX_NOTE_CHARS,
+};
 pub use score::{acceptance, best_per, points, Best, Graded};
 pub use submission::{Mode, Status};
 pub(crate) use text_enum::text_enum;

@@ -17,11 +17,31 @@ text_enum! {
 }
 
 text_enum! {
-    /// A member's part in a room. Only interviewers read notes and
-    /// scorecards, start and end the room, and see the invite link.
+    /// What a room is for.
+    pub enum RoomMode("room mode") {
+        /// An interviewer interviews a candidate.
+        Interview = "interview",
+        /// Two candidates interview each other: the owner first, on the
+        /// first problem; after the swap the partner, on the second.
+        Peer = "peer",
+    }
+}
+
+text_enum! {
+    /// A member's part in a room. Interviewers (and both peers of a peer
+    /// room) keep notes and scorecards, start and end the room, and see
+    /// the invite link; a candidate does none of it.
     pub enum RoomRole("room role") {
         Interviewer = "interviewer",
         Candidate = "candidate",
+        Peer = "peer",
+    }
+}
+
+impl RoomRole {
+    /// Whether this member keeps notes, runs the room and invites.
+    pub fn runs_the_room(self) -> bool {
+        matches!(self, RoomRole::Interviewer | RoomRole::Peer)
     }
 }
 

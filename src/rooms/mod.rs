@@ -25,8 +25,8 @@ use crate::challenges::Slug;
 use crate::db::rooms::{self as store, NewRoom, NotesRecord, RoomRecord};
 use crate::db::{Db, DbError};
 use crate::domain::{
-    ChallengeId, Kind, Mode, Role, RoomId, RoomRole, RoomState, Scorecard, Status, SubmissionId,
-    User, UserId, ValidationError, Verdict, MAX_NOTE_CHARS,
+    ChallengeId, Kind, Mode, Role, RoomId, RoomMode, RoomRole, RoomState, Scorecard, Status,
+    SubmissionId, User, UserId, ValidationError, Verdict, MAX_NOTE_CHARS,
 };
 use crate::grading::Answer;
 use crate::submissions::{NewAnswer, SubmissionError, SubmissionView, Submissions};
@@ -48,6 +48,8 @@ pub enum RoomError {
     Invalid(#[from] ValidationError),
     #[error("this room has ended")]
     Ended,
+    #[error("{0}")]
+    Conflict(&'static str),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -69,6 +71,7 @@ pub struct RoomSettings {
 #[derive(Debug, Clone)]
 pub struct NewRoomRequest {
     pub title: String,
+    pub mode: RoomMode,
     /// Challenge slugs, in the order they will be posed.
     pub problems: Vec<String>,
     pub starts_at: Option<DateTime<Utc>>,
@@ -111,11 +114,20 @@ pub struct RoomView {
     #[schema(value_type = String)]
     pub id: RoomId,
     pub title: String,
+    /// `interview` or `peer`.
+    #[schema(value_type = String)]
+    pub mode: RoomMode,
     #[schema(value_type = String)]
     pub state: RoomState,
     /// The asker's part in the room.
     #[schema(value_type = String)]
     pub role: RoomRole,
+    /// Whether the asker is the one interviewing now.
+    pub interviewing: bool,
+    /// In a peer room: who interviews whom now, on which problem.
+    pub turn: Option<Turn>,
+    /// When the peers swapped roles.
+    pub swapped_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub starts_at: Option<DateTime<Utc>>,
     pub started_at: Option<DateTime<Utc>>,
@@ -127,12 +139,67 @@ pub struct RoomView {
     pub invite_path: Option<String>,
 }
 
-/// An interviewer's private notes and scorecard.
+/// An interviewer's private notes and scorecard, and the feedback they
+/// write for the other side.
 #[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct NotesView {
     pub notes: String,
     pub scorecard: Scorecard,
+    /// For the other side: shown to them once the room has ended.
+    pub feedback: String,
     pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// What an interviewer writes: private notes and scorecard, and feedback
+/// for the other side.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub notes: String,
+    pub scorecard: Scorecard,
+    pub feedback: String,
+}
+
+/// Feedback someone in the room wrote for the asker.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Feedback {
+    pub from: String,
+    pub feedback: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Who interviews whom now in a peer room, and on which problem.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Turn {
+    pub interviewer: String,
+    /// Absent until the partner has joined.
+    pub candidate: Option<String>,
+    /// The problem being solved (its position).
+    pub position: usize,
+    #[serde(skip)]
+    interviewer_id: UserId,
+}
+
+/// A peer room's current turn: the owner interviews first, on the first
+/// problem; after the swap the partner interviews, on the second.
+fn turn(record: &RoomRecord) -> Option<Turn> {
+    if record.mode != RoomMode::Peer {
+        return None;
+    }
+    let owner = record
+        .members
+        .iter()
+        .find(|m| m.user_id == record.owner_id)?;
+    let partner = record.members.iter().find(|m| m.user_id != record.owner_id);
+    let (interviewer, candidate, position) = match (record.swapped_at, partner) {
+        (Some(_), Some(partner)) => (partner, Some(owner), 1),
+        _ => (owner, partner, 0),
+    };
+    Some(Turn {
+        interviewer: interviewer.display_name.clone(),
+        candidate: candidate.map(|m| m.display_name.clone()),
+        position,
+        interviewer_id: interviewer.user_id,
+    })
 }
 
 /// One batch of changes in a room's log, for playback.
@@ -215,6 +282,13 @@ impl Rooms {
         if request.problems.is_empty() {
             return Err(ValidationError::new("problems", "pick at least one problem").into());
         }
+        if request.mode == RoomMode::Peer && request.problems.len() != 2 {
+            return Err(ValidationError::new(
+                "problems",
+                "a peer room poses two problems, one for each of you",
+            )
+            .into());
+        }
         if request.problems.len() > MAX_PROBLEMS {
             return Err(ValidationError::new(
                 "problems",
@@ -236,6 +310,7 @@ impl Rooms {
         let owner_id = owner.id;
         let token = crate::accounts::secret_token::generate();
         let starts_at = request.starts_at;
+        let mode = request.mode;
         self.db
             .run(move |conn| {
                 store::create(
@@ -244,6 +319,7 @@ impl Rooms {
                         id,
                         owner_id,
                         title: &title,
+                        mode,
                         invite_token: &token,
                         created_at: crate::db::now(),
                         starts_at,
@@ -282,11 +358,12 @@ impl Rooms {
         Ok((record, role))
     }
 
+    /// The room, when `viewer` runs it (an interviewer, or a peer of a
+    /// peer room); a candidate must not learn that notes exist at all.
     async fn interviewer(&self, viewer: &User, id: RoomId) -> Result<RoomRecord, RoomError> {
         match self.member(viewer, id).await? {
-            (record, RoomRole::Interviewer) => Ok(record),
-            // A candidate must not learn that notes exist at all.
-            (_, RoomRole::Candidate) => Err(RoomError::NotFound),
+            (record, role) if role.runs_the_room() => Ok(record),
+            _ => Err(RoomError::NotFound),
         }
     }
 
@@ -296,6 +373,11 @@ impl Rooms {
         record: RoomRecord,
         role: RoomRole,
     ) -> Result<RoomView, RoomError> {
+        let turn = turn(&record);
+        let interviewing = match &turn {
+            Some(turn) => turn.interviewer_id == viewer.id,
+            None => role == RoomRole::Interviewer,
+        };
         let views = self.catalog.current_views(record.problems.clone()).await?;
         let problems = record
             .problems
@@ -337,8 +419,12 @@ impl Rooms {
         Ok(RoomView {
             id: record.id,
             title: record.title,
+            mode: record.mode,
             state: record.state,
             role,
+            interviewing,
+            turn,
+            swapped_at: record.swapped_at,
             created_at: record.created_at,
             starts_at: record.starts_at,
             started_at: record.started_at,
@@ -354,7 +440,8 @@ impl Rooms {
                     you: m.user_id == viewer.id,
                 })
                 .collect(),
-            invite_path: (role == RoomRole::Interviewer)
+            invite_path: role
+                .runs_the_room()
                 .then(|| format!("/rooms/join/{}", record.invite_token)),
         })
     }
@@ -399,8 +486,9 @@ impl Rooms {
         })
     }
 
-    /// Follows an invite: `user` joins as the candidate (a member keeps
-    /// the role they have). An ended room takes no one new.
+    /// Follows an invite: `user` joins as the candidate (the partner, in a
+    /// peer room); a member keeps the role they have. An ended room takes
+    /// no one new, and a room takes one candidate (one partner).
     pub async fn join(&self, user: &User, token: &str) -> Result<RoomId, RoomError> {
         let token = token.to_owned();
         let record = self
@@ -414,11 +502,19 @@ impl Rooms {
         if record.state == RoomState::Ended {
             return Err(RoomError::Ended);
         }
+        if record.members.iter().any(|m| m.user_id != record.owner_id) {
+            return Err(RoomError::Conflict(match record.mode {
+                RoomMode::Interview => "this room already has its candidate",
+                RoomMode::Peer => "this peer room already has its two people",
+            }));
+        }
+        let role = match record.mode {
+            RoomMode::Interview => RoomRole::Candidate,
+            RoomMode::Peer => RoomRole::Peer,
+        };
         let (room, user_id) = (record.id, user.id);
         self.db
-            .run(move |conn| {
-                store::join(conn, room, user_id, RoomRole::Candidate, crate::db::now())
-            })
+            .run(move |conn| store::join(conn, room, user_id, role, crate::db::now()))
             .await?;
         Ok(room)
     }
@@ -474,30 +570,33 @@ impl Rooms {
             .map(Option::unwrap_or_default)
     }
 
-    /// Saves the asking interviewer's notes and scorecard.
+    /// Saves the asking interviewer's notes, scorecard and the feedback
+    /// they write for the other side.
     pub async fn save_notes(
         &self,
         user: &User,
         id: RoomId,
-        notes: String,
-        scorecard: Scorecard,
+        written: Written,
     ) -> Result<NotesView, RoomError> {
         self.interviewer(user, id).await?;
-        if notes.chars().count() > MAX_NOTE_CHARS {
-            return Err(ValidationError::new(
-                "notes",
-                format!("notes are at most {MAX_NOTE_CHARS} characters"),
-            )
-            .into());
+        for (field, text) in [("notes", &written.notes), ("feedback", &written.feedback)] {
+            if text.chars().count() > MAX_NOTE_CHARS {
+                return Err(ValidationError::new(
+                    field,
+                    format!("this is at most {MAX_NOTE_CHARS} characters"),
+                )
+                .into());
+            }
         }
-        scorecard.validate()?;
+        written.scorecard.validate()?;
         let record = NotesRecord {
             author_id: user.id,
-            notes,
+            notes: written.notes,
             scorecard: Some(
-                serde_json::to_string(&scorecard)
+                serde_json::to_string(&written.scorecard)
                     .map_err(|e| DbError::Corrupt(format!("scorecard: {e}")))?,
             ),
+            feedback: written.feedback,
             updated_at: crate::db::now(),
         };
         let saved = record.clone();
@@ -505,6 +604,54 @@ impl Rooms {
             .run(move |conn| store::save_notes(conn, id, &saved))
             .await?;
         notes_view(record)
+    }
+
+    /// Swaps the peers' parts in a peer room (either peer, once): the
+    /// partner interviews now, on the second problem.
+    pub async fn swap(&self, user: &User, id: RoomId) -> Result<RoomView, RoomError> {
+        let record = self.interviewer(user, id).await?;
+        if record.mode != RoomMode::Peer {
+            return Err(RoomError::Conflict("only a peer room swaps roles"));
+        }
+        if record.state == RoomState::Ended {
+            return Err(RoomError::Ended);
+        }
+        let swapped = self
+            .db
+            .run(move |conn| store::swap(conn, id, crate::db::now()))
+            .await?;
+        if !swapped {
+            return Err(RoomError::Conflict("the roles have been swapped already"));
+        }
+        self.view(user, id).await
+    }
+
+    /// The feedback the others in the room wrote for `user`, once the room
+    /// has ended (never their notes or scorecards).
+    pub async fn feedback(&self, user: &User, id: RoomId) -> Result<Vec<Feedback>, RoomError> {
+        let (record, _) = self.member(user, id).await?;
+        if record.state != RoomState::Ended {
+            return Err(RoomError::Forbidden(
+                "feedback opens once the room has ended",
+            ));
+        }
+        let reader = user.id;
+        let written = self
+            .db
+            .run(move |conn| store::feedback_for(conn, id, reader))
+            .await?;
+        Ok(written
+            .into_iter()
+            .map(|(author, text, at)| Feedback {
+                from: record
+                    .members
+                    .iter()
+                    .find(|m| m.user_id == author)
+                    .map_or_else(|| "a former member".into(), |m| m.display_name.clone()),
+                feedback: text,
+                at,
+            })
+            .collect())
     }
 
     /// The room's change log, for playback: members may replay it once
@@ -814,6 +961,7 @@ fn notes_view(record: NotesRecord) -> Result<NotesView, RoomError> {
     Ok(NotesView {
         notes: record.notes,
         scorecard,
+        feedback: record.feedback,
         updated_at: Some(record.updated_at),
     })
 }

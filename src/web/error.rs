@@ -234,6 +234,7 @@ impl AppError {
                 RoomError::Forbidden(_) => FORBIDDEN,
                 RoomError::Invalid(_) => INVALID,
                 RoomError::Ended => (S::CONFLICT, "room_ended"),
+                RoomError::Conflict(_) => (S::CONFLICT, "conflict"),
                 RoomError::Db(_) | RoomError::Catalog(_) | RoomError::Live(_) => INTERNAL,
                 // Matched with the submissions' own errors above.
                 RoomError::Submission(_) => INTERNAL,

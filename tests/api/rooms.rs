@@ -266,13 +266,24 @@ on_both_backends! {
         let notes = json(app.api_get(&sam, &format!("/api/v1/rooms/{id}/notes")).await).await;
         assert_eq!(notes["notes"], "Asked about overflow before coding.");
 
-        // Playback waits for the end for candidates.
+        // Feedback and playback wait for the end, for candidates.
+        assert_eq!(app.api_get(&cleo, &format!("/api/v1/rooms/{id}/feedback")).await.status(), 403);
         assert_eq!(app.api_get(&cleo, &format!("/api/v1/rooms/{id}/playback")).await.status(), 403);
         let started = json(app.api_post(&sam, &format!("/api/v1/rooms/{id}/start"), &json!({})).await).await;
         assert_eq!(started["room"]["state"], "live");
         let ended = json(app.api_post(&sam, &format!("/api/v1/rooms/{id}/end"), &json!({})).await).await;
         assert_eq!(ended["room"]["state"], "ended");
         assert_eq!(app.api_get(&cleo, &format!("/api/v1/rooms/{id}/playback")).await.status(), 200);
+
+        // Now the candidate reads the feedback meant for them, never the notes.
+        let sent = app.api_send(&sam, reqwest::Method::PUT, &format!("/api/v1/rooms/{id}/notes"), &json!({
+            "notes": "Asked about overflow before coding.",
+            "feedback": "Clear thinking aloud; test the empty list next time."
+        })).await;
+        assert_eq!(sent.status(), 200);
+        let feedback = json(app.api_get(&cleo, &format!("/api/v1/rooms/{id}/feedback")).await).await;
+        assert_eq!(feedback["feedback"][0]["feedback"], "Clear thinking aloud; test the empty list next time.");
+        assert!(!feedback.to_string().contains("overflow"), "{feedback}");
 
         // An ended room takes no one new.
         let late = app.api_user("candidate").await;
@@ -495,4 +506,126 @@ async fn participants_on_two_processes_see_each_others_edits_on_postgres() {
         })
         .await;
     assert_eq!(interviewer.text(CODE), candidate.text(CODE));
+}
+
+/// Peer practice: two candidates interview each other, swapping half-way,
+/// and each reads the other's feedback (never their notes) at the end.
+async fn peers_swap_and_leave_each_other_feedback(app: TestApp) {
+    app.import("tests/packages/sum-list").await;
+    app.import("tests/packages/even-split").await;
+    let ada = app.api_user("candidate").await;
+    let ben = app.api_user("candidate").await;
+    let refused = app
+        .api_post(
+            &ada,
+            "/api/v1/rooms",
+            &json!({ "title": "Practice", "mode": "peer", "problems": ["sum-list"] }),
+        )
+        .await;
+    assert_eq!(refused.status(), 422, "a peer room poses two problems");
+    let opened = app
+        .api_post(
+            &ada,
+            "/api/v1/rooms",
+            &json!({ "title": "Practice", "mode": "peer", "problems": ["sum-list", "even-split"] }),
+        )
+        .await;
+    assert_eq!(opened.status(), 201);
+    let room = json(opened).await["room"].clone();
+    let id = room["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        (room["mode"].as_str(), room["role"].as_str()),
+        (Some("peer"), Some("peer"))
+    );
+    let joined = join(&app, &ben, &room).await;
+    assert_eq!(joined["role"], "peer");
+    // The owner interviews first, on the first problem.
+    assert_eq!(joined["interviewing"], false);
+    assert_eq!(joined["turn"]["position"], 0);
+    // A third person is not let in.
+    let third = app.api_user("candidate").await;
+    let token = room["invite_path"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("/rooms/join/");
+    let crowded = app
+        .api_post(&third, "/api/v1/rooms/join", &json!({ "token": token }))
+        .await;
+    assert_eq!(crowded.status(), 409);
+
+    for (who, notes, feedback) in [
+        (&ada, "ada's own notes", "Ben: good edge cases."),
+        (&ben, "ben's own notes", "Ada: explain the plan first."),
+    ] {
+        let saved = app
+            .api_send(
+                who,
+                reqwest::Method::PUT,
+                &format!("/api/v1/rooms/{id}/notes"),
+                &json!({ "notes": notes, "feedback": feedback }),
+            )
+            .await;
+        assert_eq!(saved.status(), 200);
+    }
+    let swapped = json(
+        app.api_post(&ben, &format!("/api/v1/rooms/{id}/swap"), &json!({}))
+            .await,
+    )
+    .await["room"]
+        .clone();
+    assert_eq!(
+        swapped["interviewing"], true,
+        "after the swap the partner interviews"
+    );
+    assert_eq!(swapped["turn"]["position"], 1);
+    assert!(swapped["swapped_at"].is_string());
+    let again = app
+        .api_post(&ada, &format!("/api/v1/rooms/{id}/swap"), &json!({}))
+        .await;
+    assert_eq!(again.status(), 409);
+
+    assert_eq!(
+        app.api_post(&ben, &format!("/api/v1/rooms/{id}/end"), &json!({}))
+            .await
+            .status(),
+        200
+    );
+    let for_ada = json(
+        app.api_get(&ada, &format!("/api/v1/rooms/{id}/feedback"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        for_ada["feedback"].as_array().unwrap().len(),
+        1,
+        "{for_ada}"
+    );
+    assert_eq!(
+        for_ada["feedback"][0]["feedback"],
+        "Ada: explain the plan first."
+    );
+    assert!(!for_ada.to_string().contains("own notes"), "{for_ada}");
+    // Each peer's notes stay theirs.
+    let own = json(
+        app.api_get(&ada, &format!("/api/v1/rooms/{id}/notes"))
+            .await,
+    )
+    .await;
+    assert_eq!(own["notes"], "ada's own notes");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn peers_swap_and_leave_each_other_feedback_sqlite() {
+    let app = try_spawn_app(Backend::Sqlite, |s| s.rooms_open_to_candidates = true)
+        .await
+        .unwrap();
+    peers_swap_and_leave_each_other_feedback(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn peers_swap_and_leave_each_other_feedback_postgres() {
+    if let Some(app) = try_spawn_app(Backend::Postgres, |s| s.rooms_open_to_candidates = true).await
+    {
+        peers_swap_and_leave_each_other_feedback(app).await;
+    }
 }

@@ -813,6 +813,19 @@ async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
     .await;
     let room = format!("/rooms/{live_room}");
     let playback = format!("/rooms/{ended_room}/playback");
+    let peer = helpers::json(
+        app.api_post(
+            &user,
+            "/api/v1/rooms",
+            &serde_json::json!({ "title": "Peer practice", "mode": "peer", "problems": ["two-sum", "big-spenders"] }),
+        )
+        .await,
+    )
+    .await;
+    let peer_room = format!(
+        "/rooms/{}",
+        peer["room"]["id"].as_str().expect("a peer room")
+    );
     let pages = [
         ("home", "/"),
         ("challenges", "/challenges"),
@@ -831,6 +844,7 @@ async fn every_main_page_fits_phones_and_desktops_in_light_and_dark() {
         ("rooms", "/rooms"),
         ("room", room.as_str()),
         ("room-playback", playback.as_str()),
+        ("room-peer", peer_room.as_str()),
     ];
 
     // Every page at every size is looked at; the failures are listed together.

@@ -1,7 +1,10 @@
 -- Live interview rooms: an owner (the interviewer) opens a room on some
 -- problems and shares an invite link; whoever follows it joins as the
--- candidate. The shared document (code per problem, the drawing board) is
--- a CRDT (Yjs, held by yrs in the server): every change is appended to
+-- candidate. In a peer room (mode 'peer') two candidates interview each
+-- other: the owner interviews first, on problem 1; after the swap
+-- (swapped_at) the partner interviews, on problem 2. The shared
+-- document (code per problem, the drawing board) is a CRDT (Yjs, held by
+-- yrs in the server): every change is appended to
 -- room_updates with its author and time, which is both what a restart
 -- reloads and what playback replays. Notes and scorecards are separate
 -- rows that only interviewers can read, never in the shared document.
@@ -9,11 +12,13 @@ CREATE TABLE rooms (
     id           TEXT PRIMARY KEY NOT NULL,
     owner_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     title        TEXT NOT NULL,
+    mode         TEXT NOT NULL,
     state        TEXT NOT NULL,
     invite_token TEXT NOT NULL UNIQUE,
     created_at   TIMESTAMP NOT NULL,
     starts_at    TIMESTAMP,
     started_at   TIMESTAMP,
+    swapped_at   TIMESTAMP,
     ended_at     TIMESTAMP
 );
 CREATE INDEX rooms_owner ON rooms (owner_id, created_at);
@@ -47,12 +52,15 @@ CREATE TABLE room_updates (
 );
 CREATE INDEX room_updates_room ON room_updates (room_id, at);
 
--- An interviewer's private notes and scorecard for a room.
+-- An interviewer's private notes and scorecard for a room, and the
+-- written feedback meant for the other side (shown to them once the room
+-- has ended).
 CREATE TABLE room_notes (
     room_id    TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
     author_id  TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     notes      TEXT NOT NULL,
     scorecard  TEXT,
+    feedback   TEXT NOT NULL,
     updated_at TIMESTAMP NOT NULL,
     PRIMARY KEY (room_id, author_id)
 );

@@ -183,6 +183,8 @@ impl Modify for CommonErrors {
         super::rooms::playback,
         super::rooms::answer,
         super::rooms::console,
+        super::rooms::swap,
+        super::rooms::feedback,
     ),
     // Schemas that only query parameters name (utoipa collects the others
     // from the bodies that use them).

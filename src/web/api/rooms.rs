@@ -8,6 +8,9 @@
 //! - `GET /api/v1/rooms/{id}` — the room: problems, members, state (and the
 //!   invite link, for interviewers);
 //! - `POST /api/v1/rooms/{id}/start`, `/end` — interviewers only;
+//! - `POST /api/v1/rooms/{id}/swap` — a peer room's peers swap parts;
+//! - `GET /api/v1/rooms/{id}/feedback` — what the others wrote for you,
+//!   once the room has ended;
 //! - `GET`/`PUT /api/v1/rooms/{id}/notes` — your private notes and
 //!   scorecard (interviewers only; "not found" to anyone else);
 //! - `GET /api/v1/rooms/{id}/playback` — the shared document's change log,
@@ -46,8 +49,14 @@ pub struct RoomList {
 pub struct CreateBody {
     #[schema(max_length = 120)]
     title: String,
-    /// Challenge slugs, in the order they will be posed (1 to 6).
+    /// Challenge slugs, in the order they will be posed (1 to 6; exactly
+    /// 2 for a peer room, the first for the partner, the second for you).
     problems: Vec<String>,
+    /// `interview` (the default) or `peer`: two candidates interview
+    /// each other, swapping half-way.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    mode: Option<crate::domain::RoomMode>,
     /// When it is planned for (shown to those invited).
     #[serde(default)]
     starts_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -71,6 +80,10 @@ pub struct NotesBody {
     notes: String,
     #[serde(default)]
     scorecard: Scorecard,
+    /// For the other side (the candidate, or your peer): shown to them
+    /// once the room has ended.
+    #[serde(default)]
+    feedback: String,
 }
 
 /// `{"steps": […]}`
@@ -113,6 +126,7 @@ pub async fn create(
             &auth.identity.user,
             NewRoomRequest {
                 title: body.title,
+                mode: body.mode.unwrap_or(crate::domain::RoomMode::Interview),
                 problems: body.problems,
                 starts_at: body.starts_at,
             },
@@ -292,8 +306,11 @@ pub async fn save_notes(
         .save_notes(
             &auth.identity.user,
             parse_id(&id)?,
-            body.notes,
-            body.scorecard,
+            crate::rooms::Written {
+                notes: body.notes,
+                scorecard: body.scorecard,
+                feedback: body.feedback,
+            },
         )
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -407,4 +424,63 @@ pub async fn console(
         .console(&auth.identity.user, parse_id(&id)?)
         .await?;
     Ok(HttpResponse::Ok().json(ConsoleBody { entries }))
+}
+
+/// `POST /api/v1/rooms/{id}/swap`
+#[utoipa::path(
+    post,
+    path = "/api/v1/rooms/{id}/swap",
+    operation_id = "swapRoomRoles",
+    tag = "rooms",
+    params(("id" = String, Path, description = "Room id")),
+    responses(
+        (status = 200, description = "Swapped: the partner interviews now, on the second problem", body = RoomBody),
+        (status = 404, description = "No such room, or you are not one of its peers", body = crate::web::api::openapi::ErrorBody),
+        (status = 409, description = "Not a peer room, swapped already, or ended", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
+pub async fn swap(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    Ok(room(
+        state
+            .rooms
+            .swap(&auth.identity.user, parse_id(&id)?)
+            .await?,
+    ))
+}
+
+/// `{"feedback": […]}`
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FeedbackBody {
+    feedback: Vec<crate::rooms::Feedback>,
+}
+
+/// `GET /api/v1/rooms/{id}/feedback`
+#[utoipa::path(
+    get,
+    path = "/api/v1/rooms/{id}/feedback",
+    operation_id = "getRoomFeedback",
+    tag = "rooms",
+    params(("id" = String, Path, description = "Room id")),
+    responses(
+        (status = 200, description = "The feedback the others in the room wrote for you (never their notes or scorecards)", body = FeedbackBody),
+        (status = 403, description = "Feedback opens once the room has ended", body = crate::web::api::openapi::ErrorBody),
+        (status = 404, description = "No such room, or you are not in it", body = crate::web::api::openapi::ErrorBody),
+    ),
+    security(("bearer_token" = []), ("session_cookie" = []))
+)]
+pub async fn feedback(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let feedback = state
+        .rooms
+        .feedback(&auth.identity.user, parse_id(&id)?)
+        .await?;
+    Ok(HttpResponse::Ok().json(FeedbackBody { feedback }))
 }

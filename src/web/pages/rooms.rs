@@ -12,7 +12,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Filter;
-use crate::domain::{Rating, Recommendation, RoomRole, Scorecard, CRITERIA};
+use crate::domain::{Rating, Recommendation, RoomMode, Scorecard, CRITERIA};
 use crate::rooms::{NewRoomRequest, RoomError};
 use crate::web::api::rooms::parse_id;
 use crate::web::auth::Auth;
@@ -71,6 +71,8 @@ pub struct CreateForm {
     #[serde(default)]
     title: String,
     #[serde(default)]
+    mode: String,
+    #[serde(default)]
     problem_1: String,
     #[serde(default)]
     problem_2: String,
@@ -89,19 +91,27 @@ pub async fn create(
         .filter(|p| !p.trim().is_empty())
         .cloned()
         .collect();
-    let created = page
-        .state
-        .rooms
-        .create(
-            &auth.identity.user,
-            NewRoomRequest {
-                title: form.title.clone(),
-                problems,
-                starts_at: None,
-            },
-        )
-        .await
-        .map_err(AppError::from);
+    let mode = match form.mode.trim() {
+        "" => Ok(RoomMode::Interview),
+        raw => RoomMode::parse(raw).map_err(|e| AppError::from(e.for_field("mode"))),
+    };
+    let created = match mode {
+        Ok(mode) => page
+            .state
+            .rooms
+            .create(
+                &auth.identity.user,
+                NewRoomRequest {
+                    title: form.title.clone(),
+                    mode,
+                    problems,
+                    starts_at: None,
+                },
+            )
+            .await
+            .map_err(AppError::from),
+        Err(e) => Err(e),
+    };
     match created {
         Ok(view) => Ok(redirect_with_flash(&format!("/rooms/{}", view.id), None)),
         Err(e) => match e.field_errors() {
@@ -164,7 +174,10 @@ pub async fn show(
     let rooms = &page.state.rooms;
     let view = rooms.view(user, id).await?;
     let mut ctx = page.context();
-    if view.role == RoomRole::Interviewer {
+    if view.state == crate::domain::RoomState::Ended {
+        ctx.insert("feedback", &rooms.feedback(user, id).await?);
+    }
+    if view.role.runs_the_room() {
         let notes = rooms.notes(user, id).await?;
         ctx.insert("notes", &notes);
         ctx.insert("criteria", &criteria(&notes.scorecard));
@@ -235,6 +248,8 @@ pub struct NotesForm {
     testing_comment: String,
     #[serde(default)]
     recommendation: String,
+    #[serde(default)]
+    feedback: String,
 }
 
 fn rating(field: &'static str, score: &str, comment: String) -> Result<Rating, AppError> {
@@ -283,7 +298,15 @@ pub async fn save_notes(
     };
     page.state
         .rooms
-        .save_notes(&auth.identity.user, id, form.notes, scorecard)
+        .save_notes(
+            &auth.identity.user,
+            id,
+            crate::rooms::Written {
+                notes: form.notes,
+                scorecard,
+                feedback: form.feedback,
+            },
+        )
         .await?;
     Ok(redirect_with_flash(
         &format!("/rooms/{id}#notes"),
@@ -316,6 +339,23 @@ pub async fn end(
         &format!("/rooms/{id}"),
         Some(Flash::RoomEnded),
     ))
+}
+
+/// `POST /rooms/{id}/swap`
+pub async fn swap(
+    page: PageCtx,
+    auth: Auth,
+    id: web::Path<String>,
+    Form(_): Form<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    match page.state.rooms.swap(&auth.identity.user, id).await {
+        // Swapped by the other peer a moment before: the page shows it.
+        Ok(_) | Err(RoomError::Conflict(_)) => {
+            Ok(redirect_with_flash(&format!("/rooms/{id}"), None))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `GET /rooms/{id}/playback`
