@@ -20,3 +20,27 @@ impl User {
         self.id == owner || self.role >= Role::Instructor
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> User {
+        User {
+            id: UserId::new(),
+            email: Email::parse("someone@example.com").unwrap(),
+            display_name: DisplayName::parse("Someone").unwrap(),
+            role,
+            created_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn work_is_read_by_its_owner_and_by_reviewers_only() {
+        let owner = user(Role::Candidate);
+        assert!(owner.may_read_work_of(owner.id));
+        assert!(!user(Role::Candidate).may_read_work_of(owner.id));
+        assert!(user(Role::Instructor).may_read_work_of(owner.id));
+        assert!(user(Role::Admin).may_read_work_of(owner.id));
+    }
+}
