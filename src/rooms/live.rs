@@ -241,25 +241,16 @@ impl LiveRoom {
             return Err(LiveError::Full);
         }
         let decoded = Update::decode_v1(update).map_err(|e| LiveError::Protocol(e.to_string()))?;
-        let effective = {
-            let shared = lock(&self.shared);
-            let mut txn = shared.doc.transact_mut();
-            txn.apply_update(decoded)
-                .map_err(|e| LiveError::Protocol(e.to_string()))?;
-            let changed = txn.before_state() != txn.after_state() || !txn.delete_set().is_empty();
-            changed.then(|| txn.encode_update_v1())
-        };
+        let effective = self
+            .transact(|txn| txn.apply_update(decoded))
+            .map_err(|e| LiveError::Protocol(e.to_string()))?;
         // Known changes (a reconnecting browser resends what it has) are
         // neither relayed nor logged again.
         let Some(effective) = effective else {
             return Ok(());
         };
         self.bytes.fetch_add(effective.len(), Ordering::SeqCst);
-        let message = encode(&Message::Sync(SyncMessage::Update(effective.clone())));
-        let _ = self.tx.send(Outgoing {
-            from: who.id,
-            bytes: message,
-        });
+        self.relay(who.id, &effective);
         lock(&self.queue).updates.push(Queued {
             author: Some(who.user),
             at: crate::db::now(),
@@ -319,22 +310,9 @@ impl LiveRoom {
             let Ok(decoded) = Update::decode_v1(&row.body) else {
                 continue;
             };
-            let effective = {
-                let shared = lock(&self.shared);
-                let mut txn = shared.doc.transact_mut();
-                if txn.apply_update(decoded).is_err() {
-                    continue;
-                }
-                let changed =
-                    txn.before_state() != txn.after_state() || !txn.delete_set().is_empty();
-                changed.then(|| txn.encode_update_v1())
-            };
-            if let Some(effective) = effective {
+            if let Ok(Some(effective)) = self.transact(|txn| txn.apply_update(decoded)) {
                 self.bytes.fetch_add(effective.len(), Ordering::SeqCst);
-                let _ = self.tx.send(Outgoing {
-                    from: 0,
-                    bytes: encode(&Message::Sync(SyncMessage::Update(effective))),
-                });
+                self.relay(0, &effective);
             }
         }
         if let Some(newest) = rows.iter().map(|row| row.at).max() {
@@ -376,24 +354,39 @@ impl LiveRoom {
         if self.read_only.load(Ordering::SeqCst) {
             return;
         }
-        let update = {
-            let shared = lock(&self.shared);
-            let mut txn = shared.doc.transact_mut();
-            f(&mut txn);
-            let changed = txn.before_state() != txn.after_state() || !txn.delete_set().is_empty();
-            if !changed {
-                return;
-            }
-            txn.encode_update_v1()
+        let Ok(Some(update)) = self.transact(|txn| {
+            f(txn);
+            Ok::<(), std::convert::Infallible>(())
+        }) else {
+            return;
         };
-        let _ = self.tx.send(Outgoing {
-            from: 0,
-            bytes: encode(&Message::Sync(SyncMessage::Update(update.clone()))),
-        });
+        self.relay(0, &update);
         lock(&self.queue).updates.push(Queued {
             author: None,
             at: crate::db::now(),
             body: update,
+        });
+    }
+
+    /// Runs `f` in one transaction on the room's document; returns what it
+    /// changed as an update (v1), or `None` when it changed nothing (a
+    /// change the document already had).
+    fn transact<E>(
+        &self,
+        f: impl FnOnce(&mut yrs::TransactionMut<'_>) -> Result<(), E>,
+    ) -> Result<Option<Vec<u8>>, E> {
+        let shared = lock(&self.shared);
+        let mut txn = shared.doc.transact_mut();
+        f(&mut txn)?;
+        let changed = txn.before_state() != txn.after_state() || !txn.delete_set().is_empty();
+        Ok(changed.then(|| txn.encode_update_v1()))
+    }
+
+    /// Sends a change to this room's connections, all but `from`'s.
+    fn relay(&self, from: u64, update: &[u8]) {
+        let _ = self.tx.send(Outgoing {
+            from,
+            bytes: encode(&Message::Sync(SyncMessage::Update(update.to_vec()))),
         });
     }
 

@@ -16,7 +16,7 @@ use yrs::sync::protocol::{MessageReader, SyncMessage};
 use yrs::sync::Message;
 use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
-use yrs::{Doc, GetString, Map, ReadTxn, Text, Transact, Update};
+use yrs::{Doc, GetString, Map, ReadTxn, Text, Transact, Update, WriteTxn};
 
 use crate::helpers::*;
 use crate::on_both_backends;
@@ -148,44 +148,40 @@ impl Peer {
 
     /// Writes into the shared `console` map, as a tampering browser could.
     async fn forge_nudge(&mut self, key: &str, value: &str) {
-        let update = {
-            let map = self.doc.get_or_insert_map("console");
-            let before = self.doc.transact().state_vector();
-            let mut txn = self.doc.transact_mut();
-            map.insert(&mut txn, key, value);
-            drop(txn);
-            self.doc.transact().encode_state_as_update_v1(&before)
-        };
-        self.send(Message::Sync(SyncMessage::Update(update))).await;
+        self.change(|txn| {
+            txn.get_or_insert_map("console").insert(txn, key, value);
+        })
+        .await;
     }
 
     /// Replaces the whole of the shared text `name` with `text`.
     async fn replace_all(&mut self, name: &str, text: &str) {
-        let update = {
-            let shared = self.doc.get_or_insert_text(name);
-            let before = self.doc.transact().state_vector();
-            let mut txn = self.doc.transact_mut();
-            let len = shared.len(&txn);
-            shared.remove_range(&mut txn, 0, len);
-            shared.insert(&mut txn, 0, text);
-            drop(txn);
-            self.doc.transact().encode_state_as_update_v1(&before)
-        };
-        self.send(Message::Sync(SyncMessage::Update(update))).await;
+        self.change(|txn| {
+            let shared = txn.get_or_insert_text(name);
+            let len = shared.len(txn);
+            shared.remove_range(txn, 0, len);
+            shared.insert(txn, 0, text);
+        })
+        .await;
     }
 
     /// Types `text` at the end of the shared text `name` and sends the
     /// change, as the editor binding does.
     async fn type_at_end(&mut self, name: &str, text: &str) {
-        let update = {
-            let shared = self.doc.get_or_insert_text(name);
-            let before = self.doc.transact().state_vector();
-            let mut txn = self.doc.transact_mut();
-            let end = shared.len(&txn);
-            shared.insert(&mut txn, end, text);
-            drop(txn);
-            self.doc.transact().encode_state_as_update_v1(&before)
-        };
+        self.change(|txn| {
+            let shared = txn.get_or_insert_text(name);
+            let end = shared.len(txn);
+            shared.insert(txn, end, text);
+        })
+        .await;
+    }
+
+    /// Makes a local change and sends it to the room, as a browser's
+    /// provider does.
+    async fn change(&mut self, f: impl FnOnce(&mut yrs::TransactionMut<'_>)) {
+        let before = self.doc.transact().state_vector();
+        f(&mut self.doc.transact_mut());
+        let update = self.doc.transact().encode_state_as_update_v1(&before);
         self.send(Message::Sync(SyncMessage::Update(update))).await;
     }
 }
